@@ -1,0 +1,8 @@
+"""Registry of the provider's algorithms (one module per algorithm)."""
+
+
+def all_algorithms():
+    # Imported here so that importing the package stays cheap; core/ never
+    # imports algorithms/. One import + one list entry per algorithm.
+    algorithms = []
+    return algorithms

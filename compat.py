@@ -1,0 +1,122 @@
+"""One place for the QGIS 3.22 -> 3.44 (and Qt5 -> Qt6) API differences.
+
+Enums moved into ``Qgis`` in 3.30/3.36 and the old spellings are deprecated
+(and gone in QGIS 4); ``QgsField`` takes ``QMetaType`` from 3.38. Every module
+of the plugin takes these names from here, never from the versioned spots, so
+the QGIS 4 port is a change to this file only.
+"""
+from qgis.core import (
+    Qgis,
+    QgsFeatureSink,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
+_HAS_336_ENUMS = hasattr(Qgis, "ProcessingSourceType")  # 3.36+
+_HAS_WKB_ENUM = hasattr(Qgis, "WkbType")  # 3.30+
+_FIELD_TAKES_METATYPE = QGIS_VERSION_INT >= 33800
+
+
+def _pick(new_scope, new_name, old_scope, old_name):
+    if new_scope is not None and hasattr(new_scope, new_name):
+        return getattr(new_scope, new_name)
+    return getattr(old_scope, old_name)
+
+
+def _scope(name):
+    return getattr(Qgis, name, None)
+
+
+# --- Processing source (layer) types -------------------------------------
+_PST = _scope("ProcessingSourceType")
+TYPE_VECTOR_ANY_GEOMETRY = _pick(_PST, "VectorAnyGeometry", QgsProcessing, "TypeVectorAnyGeometry")
+TYPE_VECTOR_POINT = _pick(_PST, "VectorPoint", QgsProcessing, "TypeVectorPoint")
+TYPE_VECTOR_LINE = _pick(_PST, "VectorLine", QgsProcessing, "TypeVectorLine")
+TYPE_VECTOR_POLYGON = _pick(_PST, "VectorPolygon", QgsProcessing, "TypeVectorPolygon")
+TYPE_VECTOR = _pick(_PST, "Vector", QgsProcessing, "TypeVector")  # tables too
+
+# --- Parameter flags and sub-types ----------------------------------------
+_PPF = _scope("ProcessingParameterFlag")
+FLAG_OPTIONAL = _pick(_PPF, "Optional", QgsProcessingParameterDefinition, "FlagOptional")
+FLAG_ADVANCED = _pick(_PPF, "Advanced", QgsProcessingParameterDefinition, "FlagAdvanced")
+
+_PNT = _scope("ProcessingNumberParameterType")
+NUMBER_INTEGER = _pick(_PNT, "Integer", QgsProcessingParameterNumber, "Integer")
+NUMBER_DOUBLE = _pick(_PNT, "Double", QgsProcessingParameterNumber, "Double")
+
+_PFT = _scope("ProcessingFieldParameterDataType")
+FIELD_ANY = _pick(_PFT, "Any", QgsProcessingParameterField, "Any")
+FIELD_NUMERIC = _pick(_PFT, "Numeric", QgsProcessingParameterField, "Numeric")
+FIELD_STRING = _pick(_PFT, "String", QgsProcessingParameterField, "String")
+
+# --- Algorithm flags -------------------------------------------------------
+_PAF = _scope("ProcessingAlgorithmFlag")
+ALG_FLAG_NO_THREADING = _pick(_PAF, "NoThreading", QgsProcessingAlgorithm, "FlagNoThreading")
+ALG_FLAG_CAN_CANCEL = _pick(_PAF, "CanCancel", QgsProcessingAlgorithm, "FlagCanCancel")
+
+# --- Geometry types ----------------------------------------------------------
+_WKB = _scope("WkbType") if _HAS_WKB_ENUM else None
+WKB_NO_GEOMETRY = _pick(_WKB, "NoGeometry", QgsWkbTypes, "NoGeometry")
+WKB_POINT = _pick(_WKB, "Point", QgsWkbTypes, "Point")
+WKB_MULTIPOLYGON = _pick(_WKB, "MultiPolygon", QgsWkbTypes, "MultiPolygon")
+WKB_MULTILINESTRING = _pick(_WKB, "MultiLineString", QgsWkbTypes, "MultiLineString")
+
+_GT = _scope("GeometryType")
+GEOM_POINT = _pick(_GT, "Point", QgsWkbTypes, "PointGeometry")
+GEOM_LINE = _pick(_GT, "Line", QgsWkbTypes, "LineGeometry")
+GEOM_POLYGON = _pick(_GT, "Polygon", QgsWkbTypes, "PolygonGeometry")
+GEOM_NULL = _pick(_GT, "Null", QgsWkbTypes, "NullGeometry")
+
+
+def geometry_type(wkb_type):
+    """Point/Line/Polygon/Null family of a WKB type, on every version."""
+    return QgsWkbTypes.geometryType(wkb_type)
+
+
+# --- Sink flags ----------------------------------------------------------------
+FAST_INSERT = getattr(getattr(QgsFeatureSink, "Flag", QgsFeatureSink), "FastInsert", None) or QgsFeatureSink.FastInsert
+
+# --- Fields ------------------------------------------------------------------------
+# Logical type -> (QVariant type for < 3.38, QMetaType name for >= 3.38)
+_FIELD_TYPES = {
+    "string": (QVariant.String, "QString", "String"),
+    "int": (QVariant.Int, "Int", "Integer"),
+    "int64": (QVariant.LongLong, "LongLong", "Integer64"),
+    "double": (QVariant.Double, "Double", "Real"),
+    "bool": (QVariant.Bool, "Bool", "Boolean"),
+}
+
+
+def make_field(name, kind="string", length=0, precision=0):
+    """A ``QgsField`` of logical type ``kind`` (string/int/int64/double/bool)."""
+    try:
+        variant, meta_name, _ = _FIELD_TYPES[kind]
+    except KeyError:
+        raise ValueError(f"unknown field kind {kind!r}; use one of {sorted(_FIELD_TYPES)}") from None
+    if _FIELD_TAKES_METATYPE:
+        from qgis.PyQt.QtCore import QMetaType
+
+        meta = getattr(QMetaType.Type, meta_name) if hasattr(QMetaType, "Type") else getattr(QMetaType, meta_name)
+        return QgsField(name, meta, len=length, prec=precision)
+    return QgsField(name, variant, len=length, prec=precision)
+
+
+def field_kind(field):
+    """Logical type of an existing ``QgsField`` (inverse of :func:`make_field`)."""
+    if field.isNumeric():
+        name = field.typeName().lower()
+        if "int" in name and "64" in name or field.type() == QVariant.LongLong:
+            return "int64"
+        if field.type() in (QVariant.Int, QVariant.UInt) or name in ("integer", "int", "int4"):
+            return "int"
+        return "double"
+    if field.type() == QVariant.Bool:
+        return "bool"
+    return "string"

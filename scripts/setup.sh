@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Idempotent set-up on Debian bookworm (run as root or with sudo available):
+# apt packages for QGIS 3.22 + pandas, a venv made from the system Python
+# (so it sees PyQGIS), pinned test packages. A second run returns in ~1 s.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils"
+
+missing=""
+for p in $APT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  echo "[setup] installing apt packages:$missing"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+VENV="$ROOT/.venv"
+STAMP="$VENV/.requirements.sha"
+want="$(sha1sum requirements-dev.txt | cut -d' ' -f1)"
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+  echo "[setup] creating venv $VENV"
+  /usr/bin/python3 -m venv --system-site-packages "$VENV"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  echo "$want" > "$STAMP"
+fi
+
+# The plugin must load as a folder named cluster_atlas: a symlink to this checkout.
+mkdir -p "$ROOT/.build/plugins"
+ln -sfn "$ROOT" "$ROOT/.build/plugins/cluster_atlas"
+echo "[setup] ok: $("$VENV/bin/python" -c 'from qgis.core import Qgis; print("QGIS", Qgis.QGIS_VERSION)' 2>/dev/null)"

@@ -1,0 +1,61 @@
+"""Shared fixtures. The plugin is imported as the package ``cluster_atlas``
+from ``.build/plugins`` (a symlink to this checkout made by scripts/setup.sh),
+exactly as QGIS loads it from a plugin folder."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PLUGINS = ROOT / ".build" / "plugins"
+SHARED_DATA = (ROOT.parent / "shared" / "data").resolve()
+SAMPLE_DATA = ROOT / "sample_data"
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if not (PLUGINS / "cluster_atlas").exists():
+    PLUGINS.mkdir(parents=True, exist_ok=True)
+    (PLUGINS / "cluster_atlas").symlink_to(ROOT)
+if str(PLUGINS) not in sys.path:
+    sys.path.insert(0, str(PLUGINS))
+
+
+def shared_file(name):
+    """Path of a file of ../shared/data, or skip the test with the reason."""
+    path = SHARED_DATA / name
+    if not path.exists():
+        pytest.skip(f"real data {name} not found in {SHARED_DATA}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def plugin(qgis_app, qgis_processing, qgis_iface):
+    """The plugin loaded through classFactory, provider registered."""
+    import cluster_atlas
+    from qgis.core import QgsApplication
+
+    instance = cluster_atlas.classFactory(qgis_iface)
+    instance.initProcessing()
+    instance.initGui()
+    yield instance
+    if QgsApplication.processingRegistry().providerById("clusteratlas") is not None:
+        instance.unload()
+
+
+@pytest.fixture(scope="session")
+def provider(plugin):
+    return plugin.provider
+
+
+@pytest.fixture()
+def run_alg(provider):
+    """Run ``clusteratlas:<name>`` with processing.run; returns the results dict."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    def _run(name, params, context=None, feedback=None):
+        context = context or QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        return processing.run(f"clusteratlas:{name}", params, context=context, feedback=feedback or QgsProcessingFeedback())
+
+    return _run
