@@ -1,0 +1,176 @@
+"""Postal-code normalisation: one key ``<country>-<code>`` for every spelling.
+
+QGIS-free. Handles what member lists really contain: ``B-1348``, ``B 1348``,
+``BE-1348``, ``1348 Louvain-la-Neuve``, ``1400.0`` (spreadsheet floats),
+``L-4365`` (Luxembourg), ``F-59000``, ``NL-1012 AB``, ``D-10115``.
+
+The country comes, in this order, from the country column, from a prefix on
+the code, or from the default country. A column and a prefix that disagree are
+an error (the row is rejected, never guessed). Validation per country:
+
+=======  =====================================
+BE       4 digits, 1000-9999
+LU       4 digits
+FR       5 digits
+NL       4 digits (1000-9999) + 2 letters, stored without the space (``1012AB``)
+DE       5 digits
+=======  =====================================
+"""
+import re
+from collections import namedtuple
+
+from .text import normalise_key, to_text
+
+PostcodeResult = namedtuple("PostcodeResult", ["country", "postcode", "pc_key", "error", "country_source"])
+PostcodeResult.__doc__ = """Result of :func:`normalise_postcode`.
+
+``country``/``postcode``/``pc_key`` are ``None`` when ``error`` (a human-readable
+reason quoting the raw value) is set. ``country_source`` is ``"column"``,
+``"prefix"`` or ``"default"``."""
+
+COLUMNS = list(PostcodeResult._fields)
+SUPPORTED_COUNTRIES = ("BE", "LU", "FR", "NL", "DE")
+
+# Country column values and code prefixes (folded by normalise_key) -> ISO code.
+_COUNTRY_NAMES = {
+    "BE": ["be", "b", "bel", "belgique", "belgium", "belgie", "belgien", "belgio", "belgica"],
+    "LU": ["lu", "l", "lux", "luxembourg", "luxemburg", "grand-duche de luxembourg", "groothertogdom luxemburg"],
+    "FR": ["fr", "f", "fra", "france", "frankrijk", "frankreich"],
+    "NL": ["nl", "nld", "pays-bas", "pays bas", "netherlands", "the netherlands", "nederland", "holland", "niederlande"],
+    "DE": ["de", "d", "deu", "ger", "allemagne", "germany", "duitsland", "deutschland"],
+}
+COUNTRY_ALIASES = {alias: iso for iso, aliases in _COUNTRY_NAMES.items() for alias in aliases}
+_PREFIXES = {"B": "BE", "BE": "BE", "L": "LU", "LU": "LU", "F": "FR", "FR": "FR", "NL": "NL", "D": "DE", "DE": "DE"}
+
+# [prefix][-| ]digits[.0...][ ][two letters][ locality...]
+_PATTERN = re.compile(
+    r"""^(?:(?P<prefix>[A-Z]{1,3})\s*[-\u2013.]?\s*)?   # B-, BE , L-, NL-
+        (?P<digits>\d{1,6})(?:[.,]0+)?                  # 1348, 1400.0
+        (?:\s?(?P<letters>[A-Z]{2})(?![A-Z]))?          # NL letters (AB)
+        (?P<rest>(?:[\s,;/-].*)?)$                      # locality name, ignored
+    """,
+    re.VERBOSE,
+)
+
+
+def country_code(value):
+    """ISO code of a country cell (``"Belgique"`` -> ``"BE"``); None when empty, '?' when unknown."""
+    key = normalise_key(value)
+    if not key:
+        return None
+    return COUNTRY_ALIASES.get(key, "?")
+
+
+def _fail(raw, message):
+    return PostcodeResult(None, None, None, message.format(raw=raw), None)
+
+
+# country -> (digits, adjective, expected form shown in the error)
+_RULES = {
+    "BE": (4, "Belgian", "4 digits 1000-9999"),
+    "LU": (4, "Luxembourg", "4 digits"),
+    "FR": (5, "French", "5 digits"),
+    "DE": (5, "German", "5 digits"),
+    "NL": (4, "Dutch", "4 digits and 2 letters, e.g. 1012 AB"),
+}
+
+
+def _validate(country, digits, letters):
+    """Normalised code or an error message (with ``{raw}`` placeholder)."""
+    rule = _RULES.get(country)
+    if rule is None:
+        return None, "unsupported country '" + country + "' for postcode '{raw}'"
+    size, adjective, expected = rule
+    ok = len(digits) == size
+    if country == "BE":
+        ok = ok and digits[0] != "0"
+    elif country == "NL":
+        ok = ok and digits[0] != "0" and bool(letters)
+        digits = digits + (letters or "")
+    if ok:
+        return digits, None
+    return None, "invalid " + adjective + " postcode '{raw}' (expected " + expected + ")"
+
+
+def normalise_postcode(raw, country=None, default_country="BE"):
+    """Normalise one postal code.
+
+    ``raw``: the cell (str, int, float such as ``1400.0``, or None).
+    ``country``: the country cell of the same row (name or ISO code) or None.
+    ``default_country``: used when neither the column nor a prefix gives one.
+    Returns a :class:`PostcodeResult`; never raises on bad data.
+    """
+    text = to_text(raw)
+    shown = text
+    if not text:
+        return _fail(shown, "missing postcode")
+    match = _PATTERN.match(text.upper())
+    if match is None:
+        return _fail(shown, "unreadable postcode '{raw}'")
+    prefix, digits, letters = match.group("prefix"), match.group("digits"), match.group("letters")
+
+    prefix_country = None
+    if prefix:
+        prefix_country = _PREFIXES.get(prefix)
+        if prefix_country is None:
+            return _fail(shown, "unknown country prefix '" + prefix + "' in postcode '{raw}'")
+
+    column_country = country_code(country)
+    if column_country == "?":
+        return _fail(shown, "unknown country '" + to_text(country) + "' for postcode '{raw}'")
+
+    if column_country:
+        if prefix_country and prefix_country != column_country:
+            return _fail(
+                shown,
+                "postcode '{raw}' has prefix "
+                + prefix_country
+                + " but the country column says "
+                + column_country,
+            )
+        resolved, source = column_country, "column"
+    elif prefix_country:
+        resolved, source = prefix_country, "prefix"
+    else:
+        resolved = (default_country or "").strip().upper()
+        resolved = COUNTRY_ALIASES.get(normalise_key(resolved), resolved)
+        source = "default"
+        if not resolved:
+            return _fail(shown, "no country for postcode '{raw}' and no default country")
+
+    # Letters right after the digits are a Dutch postcode suffix; elsewhere they
+    # start a locality name ("1348 LLN") and are ignored like the rest.
+    code, error = _validate(resolved, digits, letters if resolved == "NL" else None)
+    if error:
+        return _fail(shown, error)
+    return PostcodeResult(resolved, code, resolved + "-" + code, None, source)
+
+
+def normalise_postcodes(raw_series, country_series=None, default_country="BE"):
+    """Vectorised :func:`normalise_postcode`.
+
+    Returns a DataFrame with columns ``country, postcode, pc_key, error,
+    country_source`` and the index of ``raw_series``. Each distinct
+    (code, country) pair is parsed once, so the result is identical to the
+    scalar function and fast on real lists where codes repeat.
+    """
+    import numpy as np
+    import pandas as pd
+
+    index = raw_series.index
+    raw_codes, raw_uniques = pd.factorize(raw_series)
+    if country_series is None:
+        country_codes, country_uniques = np.full(len(raw_codes), -1), []
+    else:
+        country_codes, country_uniques = pd.factorize(pd.Series(country_series, index=index))
+    # One integer per (code, country) pair; -1 (missing) shifted to 0.
+    width = len(country_uniques) + 1
+    pair_codes, pairs = pd.factorize((raw_codes + 1).astype(np.int64) * width + (country_codes + 1))
+    columns = [np.empty(len(pairs), dtype=object) for _ in COLUMNS]
+    for i, pair in enumerate(pairs):
+        r, c = divmod(int(pair), width)
+        raw = raw_uniques[r - 1] if r else None
+        country = country_uniques[c - 1] if c else None
+        for column, value in zip(columns, normalise_postcode(raw, country, default_country)):
+            column[i] = value
+    return pd.DataFrame({name: column[pair_codes] for name, column in zip(COLUMNS, columns)}, index=index)

@@ -1,0 +1,94 @@
+"""Text folding shared by every matching step (clusters, names, kinds, headers).
+
+QGIS-free. ``normalise_key`` is the one definition of "the same text" in the
+plugin: two labels that differ only by case, accents, apostrophe style or
+spacing get the same key, so "Éco-Construction " and "eco-construction" match.
+"""
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+# Typographic variants that spreadsheets and word processors substitute.
+_TRANSLATE = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u0153": "oe",
+        "\u0152": "oe",
+        "\u00e6": "ae",
+        "\u00c6": "ae",
+        "\u00df": "ss",
+    }
+)
+
+
+def is_missing(value):
+    """True for None, NaN, pandas NA/NaT (and QGIS NULL once converted to None)."""
+    if value is None:
+        return True
+    try:
+        return value != value  # NaN, NaT; pd.NA raises TypeError on bool()
+    except TypeError:
+        return True
+
+
+def to_text(value):
+    """Cell value as stripped text; '' for missing. Integral floats lose ``.0``."""
+    if is_missing(value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def normalise_key(text):
+    """Fold case, accents, apostrophe/dash variants and whitespace.
+
+    ``normalise_key("  Centre R&D  Wallon ")`` -> ``"centre r&d wallon"``;
+    ``normalise_key("Éco-construction")`` -> ``"eco-construction"``.
+    Missing values give ``""``.
+    """
+    text = to_text(text)
+    if not text:
+        return ""
+    text = text.translate(_TRANSLATE)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def map_unique(series, func):
+    """Apply a scalar ``func`` to each distinct value of ``series`` only once.
+
+    Member tables repeat the same postcodes, clusters and kinds thousands of
+    times; computing on the distinct values and mapping back keeps scalar and
+    vectorised results identical at a fraction of the cost.
+    Returns an object ndarray aligned with ``series``.
+    """
+    import numpy as np
+    import pandas as pd
+
+    # Missing values get code -1 in every pandas version (default sentinel).
+    codes, uniques = pd.factorize(series)
+    results = np.empty(len(uniques) + 1, dtype=object)
+    for i, value in enumerate(uniques):
+        results[i] = func(value)  # element-wise: results may be tuples
+    results[-1] = func(None)  # code -1 picks the last slot
+    return results[codes]
+
+
+def normalise_keys(series):
+    """Vectorised :func:`normalise_key` (a pandas Series with the same index)."""
+    import pandas as pd
+
+    return pd.Series(map_unique(series, normalise_key), index=series.index, dtype=object)
+
