@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils qttools5-dev-tools"
 
 missing=""
 for p in $APT_PACKAGES; do
@@ -32,4 +32,5 @@ fi
 # The plugin must load as a folder named cluster_atlas: a symlink to this checkout.
 mkdir -p "$ROOT/.build/plugins"
 ln -sfn "$ROOT" "$ROOT/.build/plugins/cluster_atlas"
+"$VENV/bin/python" scripts/build_translations.py >/dev/null || echo "[setup] warning: translations not built"
 echo "[setup] ok: $("$VENV/bin/python" -c 'from qgis.core import Qgis; print("QGIS", Qgis.QGIS_VERSION)' 2>/dev/null)"
