@@ -4,5 +4,10 @@
 def all_algorithms():
     # Imported here so that importing the package stays cheap; core/ never
     # imports algorithms/. One import + one list entry per algorithm.
+    from .network_overlay import NetworkOverlayAlgorithm
+    from .postcode_zones import PostcodeZonesAlgorithm
+
     algorithms = []
+    algorithms.append(PostcodeZonesAlgorithm())
+    algorithms.append(NetworkOverlayAlgorithm())
     return algorithms

@@ -1,0 +1,451 @@
+"""clusteratlas:networkoverlay — how closely does cluster employment follow a line network?
+
+Thin Processing wrapper: the geometry work is in ``network_geometry``, the
+statistics (shares within distance, affinity, Spearman, SVG, HTML) in
+``core/network_stats``.
+"""
+import math
+
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeature,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsUnitTypes,
+)
+
+from .. import compat
+from ..core import network_stats as ns
+from .base import ClusterAtlasAlgorithm, tr
+from .network_geometry import Measurer, Zones, nearest_distances, read_network, zone_lengths
+from .table_io import create_sink, write_dataframe
+
+DEFAULT_METRIC_CRS = "EPSG:3812"
+
+
+class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
+    ALG_ID = "networkoverlay"
+    GROUP_ID = "network"
+    DISPLAY_NAME = "Network overlay (employment versus copper/fibre network)"
+    TAGS = "network,copper,fibre,fiber,overlay,distance,length,density,spearman,affinity,cluster"
+    HELP = (
+        "<p>Measures how closely the employment of a cluster follows a line network (the atlas' claim that "
+        "ICT entities <i>follow the Walloon copper and fibre network closely</i>).</p>"
+        "<h3>Parameters</h3><ul>"
+        "<li><b>ZONES</b>: polygons with an employment field (e.g. the output of the aggregation), or points "
+        "(geocoded members or postal-code points).</li>"
+        "<li><b>EMPLOYMENT_FIELD</b>: numeric employment of each zone; NULL counts as 0 (reported in the log).</li>"
+        "<li><b>POPULATION_FIELD</b> (optional): population of each zone, for the population affinity.</li>"
+        "<li><b>NETWORK</b>: line layer (any CRS; multi-part lines allowed).</li>"
+        "<li><b>CLASS_FIELD</b> (optional): the line type field. Without it the only class is <code>all</code>.</li>"
+        "<li><b>CLASS_MAP</b>: maps type values onto classes, e.g. <code>rail=fibre; tram=fibre; *=copper</code>. "
+        "<code>*</code> is the class of unmapped values (default <code>other</code>), <code>NULL</code> that of "
+        "empty values. The values <code>copper</code>, <code>fibre</code> and <code>fiber</code> map to themselves. "
+        "Values are matched ignoring case and accents; items are separated by <code>;</code>, <code>,</code> or "
+        "new lines; a JSON object is accepted for values containing separators. The classes "
+        "<code>copper</code>, <code>fibre</code> and <code>other</code> always get fields.</li>"
+        "<li><b>DISTANCES</b>: distance thresholds in km (default <code>1, 2, 5</code>).</li>"
+        "<li><b>METRIC_CRS</b> (advanced): projected CRS in metres for lengths and distances; default the zones' "
+        "CRS when it is projected in metres, else EPSG:3812.</li>"
+        "<li><b>LENGTH_METHOD</b> (advanced): planar in the metric CRS (as QGIS' native algorithms without "
+        "ellipsoid), or ellipsoidal (the project's ellipsoid, else that of the metric CRS).</li></ul>"
+        "<h3>Outputs</h3><ul>"
+        "<li><b>OUTPUT</b>: the zones with <code>area_km2</code>, <code>len_km_&lt;class&gt;</code>, "
+        "<code>len_km_total</code>, <code>density_&lt;class&gt;</code> and <code>density_total</code> (km/km²), "
+        "<code>dist_km_&lt;class&gt;</code> and <code>dist_km_total</code> (km from the zone's point on surface, "
+        "or the point itself, to the nearest line; NULL when the class has no line), "
+        "<code>emp_density</code> (employment/km²). Point inputs get only the distances.</li>"
+        "<li><b>SUMMARY</b>: table, one row per class and threshold: zones and employment within the distance, "
+        "<code>employment_share</code>, <code>area_share</code>, <code>population_share</code>, "
+        "<code>affinity_area</code> = employment share / area share, <code>affinity_population</code>, "
+        "Spearman's <code>spearman_rho</code> between employment density and network density with "
+        "<code>spearman_n</code>, <code>network_km</code> and the <code>length_method</code>.</li>"
+        "<li><b>REPORT</b>: HTML page with the summary, the affinity table, the correlations and an SVG chart of "
+        "the share of employment (and of area/population) within each distance.</li>"
+        "<li><b>SPEARMAN_RHO</b>, <b>SPEARMAN_N</b>: correlation for the whole network; <b>LENGTH_METHOD_USED</b>; "
+        "<b>STATS_JSON</b>: all summary figures as JSON.</li></ul>"
+        "<h3>Method</h3><p>The network is read once and transformed once into the metric CRS. The length of a "
+        "line in a zone is the length of its intersection with the zone, as in <i>Sum line lengths</i>; lines "
+        "wholly inside a zone and without self-overlap add their whole length without an intersection. A "
+        "stretch lying exactly on a boundary shared by two zones is counted once. Distances are measured from "
+        "each zone's point on surface to the nearest line of each class (as <i>Join attributes by nearest</i>). "
+        "A zone is within d km of a class when that distance is at most d. An affinity above 1 means employment "
+        "is closer to the network than land (or people) is. Spearman's rho uses average ranks for ties; the "
+        "p-value is a Fisher-z approximation.</p>"
+        "<h3>Example</h3><p>Zones = aggregation output, EMPLOYMENT_FIELD = <code>emp_tic</code>, NETWORK = an "
+        "OpenStreetMap railway layer, CLASS_FIELD = <code>type</code>, CLASS_MAP = <code>rail=fibre; *=copper</code> "
+        "(railways as a stand-in for fibre backbones, which often follow rail corridors).</p>"
+    )
+
+    METHODS = ["Planar, in the metric CRS", "Ellipsoidal"]
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "ZONES", tr("Zones (polygons or points) with employment"),
+            [compat.TYPE_VECTOR_POLYGON, compat.TYPE_VECTOR_POINT]))
+        self.addParameter(QgsProcessingParameterField(
+            "EMPLOYMENT_FIELD", tr("Employment field"), parentLayerParameterName="ZONES", type=compat.FIELD_NUMERIC))
+        self.addParameter(QgsProcessingParameterField(
+            "POPULATION_FIELD", tr("Population field"), parentLayerParameterName="ZONES",
+            type=compat.FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "NETWORK", tr("Network lines"), [compat.TYPE_VECTOR_LINE]))
+        self.addParameter(QgsProcessingParameterField(
+            "CLASS_FIELD", tr("Network type field"), parentLayerParameterName="NETWORK", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "CLASS_MAP", tr("Type values onto classes (value=class; *=default)"), defaultValue="",
+            multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "DISTANCES", tr("Distance thresholds (km)"), defaultValue="1, 2, 5"))
+        crs = QgsProcessingParameterCrs("METRIC_CRS", tr("Metric CRS for lengths and distances"), optional=True)
+        crs.setFlags(crs.flags() | compat.FLAG_ADVANCED)
+        self.addParameter(crs)
+        method = QgsProcessingParameterEnum(
+            "LENGTH_METHOD", tr("Length method"), options=[tr(m) for m in self.METHODS], defaultValue=0)
+        method.setFlags(method.flags() | compat.FLAG_ADVANCED)
+        self.addParameter(method)
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Zones with network figures")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "SUMMARY", tr("Network affinity summary"), compat.TYPE_VECTOR))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REPORT", tr("Network overlay report"), tr("HTML files (*.html)"), optional=True, createByDefault=True))
+        self.addOutput(QgsProcessingOutputNumber("SPEARMAN_RHO", tr("Spearman rho, whole network")))
+        self.addOutput(QgsProcessingOutputNumber("SPEARMAN_N", tr("Spearman sample size")))
+        self.addOutput(QgsProcessingOutputString("LENGTH_METHOD_USED", tr("Length method used")))
+        self.addOutput(QgsProcessingOutputString("STATS_JSON", tr("Summary figures (JSON)")))
+
+    # ------------------------------------------------------------------
+    def _metric_crs(self, parameters, context, zones_crs):
+        crs = self.parameterAsCrs(parameters, "METRIC_CRS", context)
+        if crs.isValid():
+            if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+                raise QgsProcessingException(tr("METRIC_CRS {} is not a projected CRS in metres; choose one such as "
+                                                "EPSG:3812 or EPSG:31370.").format(crs.authid()))
+            return crs
+        if zones_crs.isValid() and not zones_crs.isGeographic() and zones_crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+            return zones_crs
+        return QgsCoordinateReferenceSystem(DEFAULT_METRIC_CRS)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        zones_src = self.parameterAsSource(parameters, "ZONES", context)
+        network = self.parameterAsSource(parameters, "NETWORK", context)
+        if zones_src is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "ZONES"))
+        if network is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "NETWORK"))
+        emp_field = self.parameterAsString(parameters, "EMPLOYMENT_FIELD", context)
+        pop_field = self.parameterAsString(parameters, "POPULATION_FIELD", context) or None
+        class_field = self.parameterAsString(parameters, "CLASS_FIELD", context) or None
+        try:
+            class_map = ns.parse_class_map(self.parameterAsString(parameters, "CLASS_MAP", context))
+            thresholds = ns.parse_distances(self.parameterAsString(parameters, "DISTANCES", context))
+        except ValueError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        classes = class_map.classes() if class_field else [ns.ALL_CLASS]
+        metric_crs = self._metric_crs(parameters, context, zones_src.sourceCrs())
+        tctx = context.transformContext()
+        ellipsoid = None
+        if self.parameterAsEnum(parameters, "LENGTH_METHOD", context) == 1:
+            ellipsoid = context.ellipsoid()
+            if not ellipsoid or ellipsoid.upper() == "NONE":
+                ellipsoid = metric_crs.ellipsoidAcronym() or "EPSG:7019"
+        measurer = Measurer(metric_crs, tctx, ellipsoid)
+        method_text = measurer.describe()
+        feedback.pushInfo(tr("Lengths and distances: {}").format(method_text))
+
+        is_points = compat.geometry_type(zones_src.wkbType()) == compat.GEOM_POINT
+        zones = self._read_zones(zones_src, emp_field, pop_field, metric_crs, tctx, feedback)
+        feedback.setProgress(5)
+
+        lines = read_network(network, class_field, class_map, metric_crs, tctx, feedback, self.check_cancel,
+                             progress=(5, 30))
+        self._log_network(lines, feedback)
+
+        if not is_points:
+            lengths, lstats = zone_lengths(Zones(zones["metric"]), lines, measurer, classes, feedback,
+                                           self.check_cancel, progress=(30, 85))
+            feedback.pushInfo(tr("Lines wholly inside one zone: {}; zone pieces intersected: {}; outside every "
+                                 "zone: {}; boundary stretches counted once: {}; GEOS errors: {}.").format(
+                lstats["whole"], lstats["intersected"], lstats["outside"], lstats["boundary_dedup"],
+                lstats["geos_errors"]))
+            network_km = {c: m / 1000.0 for c, m in lstats["network_m"].items()}
+        else:
+            lengths, network_km = None, {}
+        distances = nearest_distances(zones["points"], lines, measurer, classes, feedback, self.check_cancel,
+                                      progress=(85, 93))
+        table = self._zone_table(zones, classes, lengths, distances, bool(class_field), measurer)
+        out_classes = classes + ([ns.TOTAL] if class_field else [])
+        if class_field:
+            network_km[ns.TOTAL] = sum(network_km.values()) if network_km else float("nan")
+
+        spearman = {}
+        if not is_points:
+            for cls in out_classes:
+                spearman[cls] = ns.spearman(table["emp_density"], table[f"density_{cls}"])
+        summary = ns.threshold_table(table, out_classes, thresholds, has_area=not is_points,
+                                     has_population=pop_field is not None, spearman_by_class=spearman,
+                                     network_km=network_km)
+        summary["length_method"] = method_text
+
+        results = self._write_zones(parameters, context, zones_src, zones, table, classes, bool(class_field),
+                                    is_points, feedback)
+        results.update(self._write_summary(parameters, context, summary, feedback))
+        whole = ns.TOTAL if class_field else ns.ALL_CLASS
+        rho, n = spearman.get(whole, (float("nan"), 0))
+        report = self.parameterAsFileOutput(parameters, "REPORT", context)
+        if report:
+            self._write_report(report, summary, table, out_classes, thresholds, zones, lines, method_text,
+                               rho, n, pop_field is not None, is_points)
+            results["REPORT"] = report
+        results["SPEARMAN_RHO"] = rho if math.isfinite(rho) else None
+        results["SPEARMAN_N"] = n
+        results["LENGTH_METHOD_USED"] = method_text
+        results["STATS_JSON"] = summary.to_json(orient="records")
+        feedback.setProgress(100)
+        return results
+
+    # ------------------------------------------------------------------
+    def _read_zones(self, source, emp_field, pop_field, metric_crs, tctx, feedback):
+        fields = source.fields()
+        emp_idx = fields.lookupField(emp_field)
+        if emp_idx < 0:
+            raise QgsProcessingException(tr("Employment field {} not found in the zones.").format(emp_field))
+        pop_idx = fields.lookupField(pop_field) if pop_field else -1
+        if pop_field and pop_idx < 0:
+            raise QgsProcessingException(tr("Population field {} not found in the zones.").format(pop_field))
+        transform = None
+        if source.sourceCrs() != metric_crs:
+            transform = QgsCoordinateTransform(source.sourceCrs(), metric_crs, tctx)
+        zones = {"features": [], "metric": [], "points": [], "employment": [], "population": []}
+        counts = {"null_geometry": 0, "repaired": 0, "unusable": 0, "null_employment": 0, "null_population": 0}
+        for n, feature in enumerate(source.getFeatures(), start=1):
+            self.check_cancel(feedback)
+            emp = _number(feature.attribute(emp_idx))
+            if emp is None:
+                counts["null_employment"] += 1
+                emp = 0.0
+            elif emp < 0:
+                raise QgsProcessingException(tr("Zone feature {} (id {}) has a negative employment ({}) in field {}; "
+                                                "fix the value or filter the zone out.").format(
+                    n, feature.id(), emp, emp_field))
+            pop = None
+            if pop_idx >= 0:
+                pop = _number(feature.attribute(pop_idx))
+                if pop is None:
+                    counts["null_population"] += 1
+                    pop = 0.0
+            geom = feature.geometry()
+            metric = None
+            if geom is None or geom.isNull() or geom.isEmpty():
+                counts["null_geometry"] += 1
+            else:
+                metric = QgsGeometry(geom)
+                try:
+                    if transform is not None:
+                        metric.transform(transform)
+                    if not metric.isGeosValid():
+                        metric = metric.makeValid()
+                        counts["repaired"] += 1
+                    if metric.isNull() or metric.isEmpty():
+                        metric = None
+                except QgsCsException:
+                    metric = None
+                if metric is None:
+                    counts["unusable"] += 1
+            zones["features"].append(feature)
+            zones["metric"].append(metric)
+            point = None
+            if metric is not None:
+                point = metric if metric.type() == compat.GEOM_POINT and not metric.isMultipart() \
+                    else metric.pointOnSurface()
+                if point.isNull() or point.isEmpty():
+                    point = None
+            zones["points"].append(point)
+            zones["employment"].append(emp)
+            zones["population"].append(pop)
+        feedback.pushInfo(tr("Zones read: {}; without geometry: {}; invalid geometries repaired: {}; unusable "
+                             "geometries: {}; NULL employment counted as 0: {}; NULL population counted as 0: {}.")
+                          .format(len(zones["features"]), counts["null_geometry"], counts["repaired"],
+                                  counts["unusable"], counts["null_employment"], counts["null_population"]))
+        zones["counts"] = counts
+        return zones
+
+    @staticmethod
+    def _log_network(lines, feedback):
+        c = lines.counts
+        feedback.pushInfo(tr("Network features read: {}; used: {}; empty geometries: {}; not lines: {}; "
+                             "multi-part: {}; transform failures: {}; NULL type: {}; unmapped type values: {}.")
+                          .format(c["read"], len(lines.geoms), c["empty"], c["not_line"], c["multipart"],
+                                  c["transform_failed"], c["null_class"], c["unmapped_class"]))
+        if lines.unmapped_values:
+            top = sorted(lines.unmapped_values.items(), key=lambda kv: -kv[1])[:15]
+            feedback.pushInfo(tr("Unmapped type values (count): {}").format(
+                ", ".join("{} ({})".format(k, v) for k, v in top)))
+
+    @staticmethod
+    def _zone_table(zones, classes, lengths, distances, with_total, measurer):
+        import pandas as pd
+
+        table = pd.DataFrame({"employment": zones["employment"], "population": zones["population"]})
+        if lengths is not None:
+            areas = [measurer.area(g) / 1e6 if g is not None else float("nan") for g in zones["metric"]]
+            table["area_km2"] = areas
+            valid_area = table["area_km2"].where(table["area_km2"] > 0)
+            for cls in classes:
+                table[f"len_km_{cls}"] = [row[cls] / 1000.0 for row in lengths]
+            table["len_km_total"] = table[[f"len_km_{c}" for c in classes]].sum(axis=1)
+            for cls in classes + ([ns.TOTAL] if with_total else []):
+                name = ns.TOTAL if cls == ns.TOTAL else cls
+                table[f"density_{name}"] = table[f"len_km_{name}"] / valid_area
+            if not with_total:
+                table["density_total"] = table[f"density_{ns.ALL_CLASS}"]
+            table["emp_density"] = table["employment"] / valid_area
+            for name in table.columns:
+                if name.startswith(("len_km_", "area_km2")):
+                    table.loc[[g is None for g in zones["metric"]], name] = float("nan")
+        for cls in classes:
+            table[f"dist_km_{cls}"] = [None if row[cls] is None else row[cls] / 1000.0 for row in distances]
+        dist_cols = [f"dist_km_{c}" for c in classes]
+        table["dist_km_total"] = table[dist_cols].astype(float).min(axis=1, skipna=True)
+        return table
+
+    def _write_zones(self, parameters, context, source, zones, table, classes, with_total, is_points, feedback):
+        new = []
+        if not is_points:
+            new.append(("area_km2", "double"))
+            new += [(f"len_km_{c}", "double") for c in classes] + [("len_km_total", "double")]
+            new += [(f"density_{c}", "double") for c in classes] + [("density_total", "double")]
+        new += [(f"dist_km_{c}", "double") for c in classes] + [("dist_km_total", "double")]
+        if not is_points:
+            new.append(("emp_density", "double"))
+        new_names = {n for n, _ in new}
+        fields = QgsFields()
+        keep = []
+        for i, field in enumerate(source.fields()):
+            if field.name() in new_names:
+                feedback.pushWarning(tr("Input field {} is replaced by the computed field of the same name.")
+                                     .format(field.name()))
+                continue
+            fields.append(field)
+            keep.append(i)
+        for name, kind in new:
+            fields.append(compat.make_field(name, kind))
+        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
+        cols = [table[n].tolist() if n in table.columns else [None] * len(table) for n, _ in new]
+        batch = []
+        for row, feature in enumerate(zones["features"]):
+            out = QgsFeature(fields)
+            attrs = feature.attributes()
+            values = [attrs[i] for i in keep] + [_cell(col[row]) for col in cols]
+            out.setAttributes(values)
+            if feature.hasGeometry():
+                out.setGeometry(feature.geometry())
+            batch.append(out)
+        if not sink.addFeatures(batch, compat.FAST_INSERT):
+            raise QgsProcessingException(tr("Could not write features to the output: {}").format(
+                sink.lastError() if hasattr(sink, "lastError") else ""))
+        feedback.setProgress(96)
+        return {"OUTPUT": dest_id}
+
+    def _write_summary(self, parameters, context, summary, feedback):
+        schema = [("class", "string"), ("threshold_km", "double"), ("zones_within", "int"),
+                  ("employment_within", "double"), ("employment_share", "double"), ("area_share", "double"),
+                  ("population_share", "double"), ("affinity_area", "double"), ("affinity_population", "double"),
+                  ("spearman_rho", "double"), ("spearman_n", "int"), ("network_km", "double"),
+                  ("length_method", "string")]
+        sink, dest_id = create_sink(self, parameters, "SUMMARY", context, schema)
+        write_dataframe(summary, sink, schema, feedback=None)
+        for row in summary.to_dict("records"):
+            feedback.pushInfo(tr("{cls}: within {d} km: {e:.1%} of employment, {a:.1%} of area, affinity {r:.2f}")
+                              .format(cls=row["class"], d=row["threshold_km"], e=_nz(row["employment_share"]),
+                                      a=_nz(row["area_share"]), r=_nz(row["affinity_area"])))
+        return {"SUMMARY": dest_id}
+
+    def _write_report(self, path, summary, table, classes, thresholds, zones, lines, method_text, rho, n,
+                      has_pop, is_points):
+        series = []
+        max_km = max(thresholds) * 2
+        for cls in classes:
+            xs, ys = ns.share_curve(table[f"dist_km_{cls}"], table["employment"], max_km=max_km)
+            series.append({"label": tr("employment, {}").format(cls), "xs": xs, "ys": ys})
+        ref = ns.TOTAL if ns.TOTAL in classes else classes[0]
+        if not is_points:
+            xs, ys = ns.share_curve(table[f"dist_km_{ref}"], table["area_km2"], max_km=max_km)
+            series.append({"label": tr("area, {}").format(ref), "xs": xs, "ys": ys, "dashed": True,
+                           "colour": "#888888"})
+        if has_pop:
+            xs, ys = ns.share_curve(table[f"dist_km_{ref}"], table["population"], max_km=max_km)
+            series.append({"label": tr("population, {}").format(ref), "xs": xs, "ys": ys, "dashed": True,
+                           "colour": "#444444"})
+        chart = ns.svg_chart(series, x_label=tr("Distance to the nearest line (km)"),
+                             y_label=tr("Share within distance"),
+                             title=tr("Share of employment within a distance of the network"))
+        facts = [
+            (tr("Zones"), len(table)),
+            (tr("Total employment"), "{:,.1f}".format(float(table["employment"].sum()))),
+            (tr("Network lines used"), len(lines.geoms)),
+            (tr("Length method"), method_text),
+            (tr("Spearman rho (employment density vs network density)"),
+             "{:.3f} (n = {})".format(rho, n) if math.isfinite(rho) else "n/a (n = {})".format(n)),
+        ]
+        headings = {
+            "title": tr("Network overlay / Superposition au réseau"),
+            "summary": tr("Summary"),
+            "affinity": tr("Network affinity"),
+            "affinity_note": tr("Share of employment whose zone lies within the distance of the class, versus the "
+                                "share of area and of population; affinity = employment share / area (population) "
+                                "share. Above 1: employment is closer to the network than land (people)."),
+            "correlation": tr("Rank correlation"),
+            "correlation_note": tr("Spearman's rho between employment density and network density per zone "
+                                   "(average ranks for ties), with its sample size n."),
+            "chart": tr("Employment share versus distance"),
+            "col_class": tr("Class"), "col_threshold": tr("Distance (km)"), "col_zones": tr("Zones within"),
+            "col_emp": tr("Employment share"), "col_area": tr("Area share"), "col_pop": tr("Population share"),
+            "col_aff_area": tr("Affinity (area)"), "col_aff_pop": tr("Affinity (population)"),
+            "col_km": tr("Network length (km)"),
+        }
+        text = ns.html_report(summary, facts, chart, headings)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+def _number(value):
+    if value is None or value == NULL:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def _nz(value):
+    return value if value is not None and math.isfinite(value) else float("nan")
+
+
+def _cell(value):
+    if value is None:
+        return None
+    try:
+        if math.isnan(value):
+            return None
+    except TypeError:
+        return value
+    return float(value)
+
