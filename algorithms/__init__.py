@@ -6,8 +6,10 @@ def all_algorithms():
     # imports algorithms/. One import + one list entry per algorithm.
     from .network_overlay import NetworkOverlayAlgorithm
     from .postcode_zones import PostcodeZonesAlgorithm
+    from .apply_atlas_style import ApplyAtlasStyle
 
     algorithms = []
     algorithms.append(PostcodeZonesAlgorithm())
     algorithms.append(NetworkOverlayAlgorithm())
+    algorithms.append(ApplyAtlasStyle())
     return algorithms

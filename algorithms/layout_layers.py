@@ -1,0 +1,86 @@
+"""Layers prepared for the atlas symbology (shared by applyatlasstyle and exportatlasmap).
+
+The aggregation's CIRCLES layer is *wide*: one point per postal code with
+``employment`` and ``emp_<slug>`` per cluster (``emp_k_<kind>`` per kind).
+Colouring by cluster or kind needs one circle per (postal code, category):
+``long_circles`` explodes the wide layer into that, with ``slot``/``slots``
+so the style can offset circles sharing a point (none hidden).
+"""
+import json
+
+from .. import compat
+from ..core.symbology import explode_wide
+from .table_io import make_fields, source_to_dataframe
+
+CATEGORY_PREFIX = {"cluster": "emp_", "kind": "emp_k_"}
+
+
+def parse_field_map(text):
+    """``{slug: cluster name}`` from the aggregation's FIELD_MAP JSON (empty when absent/invalid)."""
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return {}
+
+
+def is_wide(fields, category):
+    """True when ``fields`` hold ``<prefix><slug>`` columns for ``category`` and no ``category`` field."""
+    if fields.lookupField(category) >= 0:
+        return False
+    prefix = CATEGORY_PREFIX[category]
+    names = [f.name() for f in fields]
+    if category == "cluster":
+        return any(n.startswith("emp_") and not n.startswith("emp_k_") for n in names)
+    return any(n.startswith(prefix) for n in names)
+
+
+def long_circles(source, category, names=None, value_field="employment", feedback=None):
+    """Rows ``(geometry, attributes)`` and the schema of the exploded circles.
+
+    ``category``: ``cluster`` or ``kind``. Returns ``(schema, rows)`` with
+    schema ``[pc_key, <category>, <value_field>, slot, slots]``.
+    """
+    df = source_to_dataframe(source, feedback, with_geometry=True)
+    prefix = CATEGORY_PREFIX[category]
+    exclude = ("emp_k_",) if category == "cluster" else ()
+    long = explode_wide(df, prefix=prefix, names=names, exclude_prefixes=exclude, value_field=value_field)
+    if category == "kind":
+        long["category"] = long["category"].str.replace("^k_", "", regex=True)
+    keys = df["pc_key"] if "pc_key" in df.columns else None
+    schema = [("pc_key", "string"), (category, "string"), (value_field, "double"), ("slot", "int"), ("slots", "int")]
+    rows = []
+    for rec in long.itertuples(index=False):
+        pc_key = keys.loc[rec.row] if keys is not None else None
+        rows.append(
+            (
+                df["geometry"].loc[rec.row],
+                [pc_key, rec.category, float(getattr(rec, value_field)), int(rec.slot), int(rec.slots)],
+            )
+        )
+    return schema, rows
+
+
+def memory_layer(name, schema, rows, crs, geometry="Point"):
+    """A memory layer holding ``rows`` (``(QgsGeometry, attributes)``)."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    layer = QgsVectorLayer("{}?crs={}".format(geometry, crs.authid() or crs.toWkt()), name, "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    fields = make_fields(schema)
+    layer.dataProvider().addAttributes(list(fields))
+    layer.updateFields()
+    features = []
+    for geometry_value, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(geometry_value)
+        feature.setAttributes(attributes)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features, compat.FAST_INSERT)
+    layer.updateExtents()
+    return layer
