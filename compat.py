@@ -120,3 +120,10 @@ def field_kind(field):
     if field.type() == QVariant.Bool:
         return "bool"
     return "string"
+
+# --- Spatial index flags ----------------------------------------------------------
+from qgis.core import QgsSpatialIndex as _QgsSpatialIndex  # noqa: E402
+
+SPATIAL_INDEX_STORE_GEOMETRIES = _pick(
+    getattr(_QgsSpatialIndex, "Flag", None), "FlagStoreFeatureGeometries", _QgsSpatialIndex, "FlagStoreFeatureGeometries"
+)
