@@ -7,8 +7,10 @@ def all_algorithms():
     from .network_overlay import NetworkOverlayAlgorithm
     from .postcode_zones import PostcodeZonesAlgorithm
     from .apply_atlas_style import ApplyAtlasStyle
+    from .import_members import ImportMembersAlgorithm
 
     algorithms = []
+    algorithms.append(ImportMembersAlgorithm())
     algorithms.append(PostcodeZonesAlgorithm())
     algorithms.append(NetworkOverlayAlgorithm())
     algorithms.append(ApplyAtlasStyle())

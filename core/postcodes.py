@@ -19,7 +19,7 @@ DE       5 digits
 import re
 from collections import namedtuple
 
-from .text import normalise_key, to_text
+from .text import normalise_key, take_records, to_text
 
 PostcodeResult = namedtuple("PostcodeResult", ["country", "postcode", "pc_key", "error", "country_source"])
 PostcodeResult.__doc__ = """Result of :func:`normalise_postcode`.
@@ -166,11 +166,10 @@ def normalise_postcodes(raw_series, country_series=None, default_country="BE"):
     # One integer per (code, country) pair; -1 (missing) shifted to 0.
     width = len(country_uniques) + 1
     pair_codes, pairs = pd.factorize((raw_codes + 1).astype(np.int64) * width + (country_codes + 1))
-    columns = [np.empty(len(pairs), dtype=object) for _ in COLUMNS]
-    for i, pair in enumerate(pairs):
+    records = []
+    for pair in pairs:
         r, c = divmod(int(pair), width)
         raw = raw_uniques[r - 1] if r else None
         country = country_uniques[c - 1] if c else None
-        for column, value in zip(columns, normalise_postcode(raw, country, default_country)):
-            column[i] = value
-    return pd.DataFrame({name: column[pair_codes] for name, column in zip(COLUMNS, columns)}, index=index)
+        records.append(normalise_postcode(raw, country, default_country))
+    return take_records(pair_codes, records, COLUMNS, index)

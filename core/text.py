@@ -92,3 +92,28 @@ def normalise_keys(series):
 
     return pd.Series(map_unique(series, normalise_key), index=series.index, dtype=object)
 
+
+
+def take_records(codes, records, columns, index):
+    """DataFrame whose row ``i`` is ``records[codes[i]]`` (tuples, one field per column).
+
+    Code -1 picks the last record (pandas' code for a missing value).
+    """
+    import numpy as np
+    import pandas as pd
+
+    arrays = [np.empty(len(records), dtype=object) for _ in columns]
+    for i, record in enumerate(records):
+        for array, value in zip(arrays, record):
+            array[i] = value
+    return pd.DataFrame({name: array[codes] for name, array in zip(columns, arrays)}, index=index)
+
+
+def map_unique_frame(series, func, columns):
+    """Like :func:`map_unique` for a ``func`` returning a tuple: one column per field."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series)
+    records = [func(value) for value in uniques]
+    records.append(func(None))
+    return take_records(codes, records, columns, series.index)

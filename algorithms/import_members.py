@@ -1,0 +1,304 @@
+"""clusteratlas:importmembers: member lists as users receive them -> one clean
+member table (one row per entity x cluster membership) + every rejected row.
+
+Thin: reading (pandas for files, QGIS for any other source), column detection,
+parsing and rules live in core/ (readers, headers, members).
+"""
+import json
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from .. import compat
+from ..core.employment import detect_decimal
+from ..core.headers import detect_columns
+from ..core.members import (
+    OUTPUT_SCHEMA,
+    REJECTED_SCHEMA,
+    ImportOptions,
+    exclusions_from_frame,
+    import_members,
+    parse_exclusion_text,
+)
+from ..core.postcodes import SUPPORTED_COUNTRIES, country_code
+from ..core.readers import FILE_EXTENSIONS, ReadError, read_table
+from .base import ClusterAtlasAlgorithm, tr
+from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
+from .table_io import create_sink, source_to_dataframe, write_dataframe
+
+# role -> field parameter
+FIELD_PARAMETERS = [
+    ("name", "NAME_FIELD"),
+    ("cluster", "CLUSTER_FIELD"),
+    ("kind", "KIND_FIELD"),
+    ("postcode", "POSTCODE_FIELD"),
+    ("country", "COUNTRY_FIELD"),
+    ("employment", "EMPLOYMENT_FIELD"),
+    ("id", "ID_FIELD"),
+    ("year", "YEAR_FIELD"),
+]
+NOTE_HEADERS = ("reason", "raison", "motif", "reden", "note", "comment", "commentaire", "opmerking")
+
+
+class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
+    ALG_ID = "importmembers"
+    GROUP_ID = "import"
+    DISPLAY_NAME = "Import cluster members"
+    TAGS = "cluster,members,import,csv,xlsx,ods,postcode,employment,effectif,clean"
+    HELP = """<p>Turns a cluster member list as it is received (CSV from Excel, XLSX/ODS workbook, GeoPackage or database table, project layer) into one clean <b>member table</b>: one row per (entity, cluster) membership, with normalised postal codes, parsed employment and mapped entity kinds. Every input row ends either in the member table or in the rejects table, with the reason.</p>
+<h3>Parameters</h3>
+<ul>
+<li><b>Input member table</b> (INPUT): a layer or table of the project, a file or a database table. CSV/TXT/TSV files and XLSX/ODS workbooks (also when loaded as project layers without a filter) are read directly: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator (; , tab |) and the decimal mark are detected, and postal codes keep their leading zeros.</li>
+<li><b>Sheet</b> (SHEET): workbook sheet, by name or 0-based number; empty = first sheet.</li>
+<li><b>Name, Cluster, Kind, Postcode, Country, Employment, Entity id and Year fields</b> (NAME_FIELD, CLUSTER_FIELD, KIND_FIELD, POSTCODE_FIELD, COUNTRY_FIELD, EMPLOYMENT_FIELD, ID_FIELD, YEAR_FIELD): all optional. Left empty, each is detected from French, Dutch or English headers (Nom/Naam/Name, Cluster(s)/Pôle, Type/Soort, Code postal/CP/Postcode, Pays/Land/Country, Effectif/Emploi/Werknemers/Employees, BCE/KBO/Id, Année/Jaar/Year); the log says which column was chosen. The name and postcode columns are required, the cluster column too unless a default cluster is given.</li>
+<li><b>Default cluster</b> (CLUSTER): cluster of rows whose cluster cell is empty, or of every row when there is no cluster column (a list of one cluster's members).</li>
+<li><b>Default country</b> (DEFAULT_COUNTRY): ISO code used when neither a country column nor a prefix (B-, L-, F-, NL-, D-) gives the country. Default BE.</li>
+<li><b>Excluded entities</b> (EXCLUDE): names or ids separated by ; or new lines, each optionally followed by @ and a cluster to exclude it from that cluster only, e.g. <code>UCLouvain; Delhaize @ Nutrition</code>.</li>
+<li><b>Exclusion table</b> (EXCLUSIONS): a table with a name or id column, an optional cluster column (empty = every cluster) and an optional reason column.</li>
+<li><b>Employment ceiling</b> (EMPLOYMENT_CEILING): memberships of entities with a larger employment are excluded (the whole staff of a university, the worldwide headcount of a bank). 0 or empty = no ceiling.</li>
+<li><b>Encoding</b> and <b>Separator</b> (ENCODING, SEPARATOR, advanced): force them when the detection is wrong.</li>
+</ul>
+<h3>Rules</h3>
+<ul>
+<li>Postal codes: B-1348, B 1348, BE-1348, 1348 Louvain-la-Neuve, 1400.0 all give the key BE-1348; L-4365 is Luxembourg (LU-4365). The country comes from the country column, else the prefix, else the default country. Checked per country: BE 4 digits 1000-9999, LU 4 digits, FR 5 digits, NL 4 digits and 2 letters, DE 5 digits; anything else is rejected with the raw value.</li>
+<li>Employment: 1 250 and 1.250 (thousands), 12,5 (decimal comma), size classes such as 10-19 (midpoint 14.5, flagged as estimated), 500+ (lower bound, estimated). Empty, n.c. or ? means unknown: the entity is kept with a NULL employment and the flag employment_unknown, never 0. Negative or unreadable values are rejected.</li>
+<li>A cluster cell may name several clusters separated by ; , / or |: each gives one membership. Clusters are matched ignoring case, accents and spaces and shown as first written.</li>
+<li>Kinds: labels in French, Dutch or English are mapped onto company, training, public and research (universities count as research); an unmapped label is kept and flagged.</li>
+<li>Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N".</li>
+</ul>
+<h3>Outputs</h3>
+<ul>
+<li><b>Members</b> (OUTPUT): geometry-less table, one row per membership: entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (e.g. BE-1348, the join key of the other algorithms), employment, employment_estimated, employment_unknown, year, source_row (1-based data row of the input), flags.</li>
+<li><b>Rejected</b> (REJECTED): every row or membership not in the member table: source_row, reason, rule (empty_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, the raw postcode, country, employment and kind, the parsed employment when it was valid, and the whole input row as JSON.</li>
+<li>Statistics: ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (valid employment of every membership read), EMPLOYMENT_OUT (in the member table), EMPLOYMENT_EXCLUDED (in the rejects; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE and COLUMNS (JSON).</li>
+</ul>
+<h3>Example</h3>
+<p>A CSV saved by Excel with the columns <i>Nom;Code postal;Effectif;Type;Cluster(s)</i> and the row <i>IBM Belgium;B-1130;1 250;Entreprise;TIC; TWIST</i> gives two memberships (TIC and TWIST) of the company IBM Belgium at BE-1130 with an employment of 1250 each.</p>"""
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource("INPUT", self.tr("Input member table"), [compat.TYPE_VECTOR])
+        )
+        self.addParameter(set_flags(QgsProcessingParameterString("SHEET", self.tr("Sheet (workbooks)"), optional=True), optional=True))
+        descriptions = {
+            "NAME_FIELD": self.tr("Name field (empty = detect)"),
+            "CLUSTER_FIELD": self.tr("Cluster field (empty = detect)"),
+            "KIND_FIELD": self.tr("Kind field (empty = detect)"),
+            "POSTCODE_FIELD": self.tr("Postcode field (empty = detect)"),
+            "COUNTRY_FIELD": self.tr("Country field (empty = detect)"),
+            "EMPLOYMENT_FIELD": self.tr("Employment field (empty = detect)"),
+            "ID_FIELD": self.tr("Entity id field (empty = detect)"),
+            "YEAR_FIELD": self.tr("Year field (empty = detect)"),
+        }
+        for _, name in FIELD_PARAMETERS:
+            self.addParameter(optional_field(name, descriptions[name], "INPUT", advanced=name in ("ID_FIELD", "YEAR_FIELD")))
+        self.addParameter(set_flags(QgsProcessingParameterString("CLUSTER", self.tr("Default cluster"), optional=True), optional=True))
+        self.addParameter(QgsProcessingParameterString("DEFAULT_COUNTRY", self.tr("Default country (ISO code)"), defaultValue="BE"))
+        self.addParameter(
+            set_flags(
+                QgsProcessingParameterString("EXCLUDE", self.tr("Excluded entities (name or id [@ cluster]; ...)"), multiLine=True, optional=True),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource("EXCLUSIONS", self.tr("Exclusion table"), [compat.TYPE_VECTOR], optional=True)
+        )
+        ceiling = QgsProcessingParameterNumber(
+            "EMPLOYMENT_CEILING", self.tr("Employment ceiling (0 = none)"), type=compat.NUMBER_DOUBLE, defaultValue=0, optional=True, minValue=0
+        )
+        self.addParameter(set_flags(ceiling, optional=True))
+        self.addParameter(set_flags(QgsProcessingParameterString("ENCODING", self.tr("Encoding (empty = detect)"), optional=True), optional=True, advanced=True))
+        self.addParameter(set_flags(QgsProcessingParameterString("SEPARATOR", self.tr("Separator (empty = detect)"), optional=True), optional=True, advanced=True))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Members"), compat.TYPE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink("REJECTED", self.tr("Rejected"), compat.TYPE_VECTOR))
+        add_outputs(
+            self,
+            numbers=[
+                ("ROWS_READ", self.tr("Rows read")),
+                ("MEMBERSHIPS", self.tr("Memberships")),
+                ("REJECTED_COUNT", self.tr("Rejected rows or memberships")),
+                ("ENTITIES", self.tr("Entities")),
+                ("CLUSTERS", self.tr("Clusters")),
+                ("EMPLOYMENT_IN", self.tr("Valid employment read")),
+                ("EMPLOYMENT_OUT", self.tr("Employment in the member table")),
+                ("EMPLOYMENT_EXCLUDED", self.tr("Employment in the rejects")),
+            ],
+            strings=[
+                ("REJECTED_BY_RULE", self.tr("Rejects by rule (JSON)")),
+                ("COLUMNS", self.tr("Columns used (JSON)")),
+            ],
+        )
+
+    # --- reading ----------------------------------------------------------
+    def _read_input(self, parameters, context, feedback):
+        found = file_behind_input(self, parameters, "INPUT", context, FILE_EXTENSIONS)
+        if found is not None:
+            path, layer_name, options = found
+            sheet = text_value(self, parameters, "SHEET", context) or layer_name
+            encoding = text_value(self, parameters, "ENCODING", context) or options.get("encoding")
+            separator = self.parameterAsString(parameters, "SEPARATOR", context) or options.get("separator")
+            if separator and separator.lower() in ("tab", "\\t"):
+                separator = "\t"
+            try:
+                table, info = read_table(path, sheet=sheet, encoding=encoding, sep=separator)
+            except ReadError as error:
+                raise QgsProcessingException(str(error)) from None
+            except LookupError as error:  # unknown encoding name
+                raise QgsProcessingException(tr("Unknown encoding '{}': {}").format(encoding, error)) from None
+            if info["format"] == "workbook":
+                feedback.pushInfo(tr("Read {} rows from sheet '{}' of {} (sheets: {}).").format(len(table), info["sheet"], path, ", ".join(info["sheets"])))
+            else:
+                feedback.pushInfo(
+                    tr("Read {} rows from {} (encoding {}, separator '{}').").format(
+                        len(table), path, info["encoding"], "tab" if info["separator"] == "\t" else info["separator"]
+                    )
+                )
+            return table, info
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        table = source_to_dataframe(source, feedback, progress=(0, 30))
+        feedback.pushInfo(tr("Read {} rows from the input layer.").format(len(table)))
+        return table, {"format": "layer", "decimal": None}
+
+    def _columns(self, parameters, context, table):
+        headers = [str(c) for c in table.columns]
+        explicit = {}
+        for role, name in FIELD_PARAMETERS:
+            value = field_value(self, parameters, name, context)
+            if value and value not in headers:
+                raise QgsProcessingException(
+                    tr("{}: column '{}' is not in the input. Columns: {}.").format(name, value, ", ".join(headers))
+                )
+            explicit[role] = value
+        mapping, notes = detect_columns(headers, explicit)
+        return mapping, notes, explicit
+
+    def _exclusions(self, parameters, context, feedback):
+        entries = parse_exclusion_text(text_value(self, parameters, "EXCLUDE", context) or "")
+        source = self.parameterAsSource(parameters, "EXCLUSIONS", context)
+        if source is not None:
+            frame = source_to_dataframe(source)
+            mapping, _ = detect_columns([str(c) for c in frame.columns], roles=("id", "name", "cluster"))
+            entity = mapping["name"] or mapping["id"] or (frame.columns[0] if len(frame.columns) else None)
+            if entity is None:
+                raise QgsProcessingException(tr("The exclusion table has no column."))
+            note = next((c for c in frame.columns if str(c).strip().lower() in NOTE_HEADERS), None)
+            from_table = exclusions_from_frame(frame, entity, mapping["cluster"], note)
+            if mapping["name"] and mapping["id"]:
+                from_table += exclusions_from_frame(frame, mapping["id"], mapping["cluster"], note)
+            feedback.pushInfo(
+                tr("Exclusion table: {} rule(s) from column '{}' (cluster column: {}).").format(
+                    len(from_table), entity, mapping["cluster"] or "-"
+                )
+            )
+            entries += from_table
+        return entries
+
+    # --- main ---------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        table, info = self._read_input(parameters, context, feedback)
+        self.check_cancel(feedback)
+        mapping, notes, explicit = self._columns(parameters, context, table)
+        default_cluster = text_value(self, parameters, "CLUSTER", context)
+        country = text_value(self, parameters, "DEFAULT_COUNTRY", context) or "BE"
+        if country_code(country) not in SUPPORTED_COUNTRIES:
+            raise QgsProcessingException(
+                tr("DEFAULT_COUNTRY '{}' is not supported; use one of {}.").format(country, ", ".join(SUPPORTED_COUNTRIES))
+            )
+        country = country_code(country)
+
+        required = ["name", "postcode"] + ([] if default_cluster else ["cluster"])
+        missing = [role for role in required if not mapping.get(role)]
+        if missing:
+            raise QgsProcessingException(
+                tr("Could not find the {} column(s) in the input. Columns seen: {}. Choose them with the field parameters{}.").format(
+                    ", ".join(missing),
+                    ", ".join(str(c) for c in table.columns),
+                    tr(" (or give a default cluster)") if "cluster" in missing else "",
+                )
+            )
+        for role, name in FIELD_PARAMETERS:
+            column = mapping.get(role)
+            if column:
+                how = tr("chosen") if explicit.get(role) else tr("detected")
+                extra = tr(" (also matched: {})").format(", ".join(notes[role])) if notes.get(role) else ""
+                feedback.pushInfo(tr("{}: column '{}' ({}){}").format(role, column, how, extra))
+            else:
+                feedback.pushInfo(tr("{}: no column").format(role))
+        if not mapping.get("employment"):
+            feedback.reportError(tr("No employment column: every employment is unknown (NULL, flagged)."), False)
+        if default_cluster and mapping.get("cluster"):
+            feedback.pushInfo(tr("Rows with an empty cluster cell go to the default cluster '{}'.").format(default_cluster))
+
+        decimal = None
+        if mapping.get("employment"):
+            decimal = detect_decimal(table[mapping["employment"]], default=info.get("decimal") or ",")
+        ceiling = self.parameterAsDouble(parameters, "EMPLOYMENT_CEILING", context) if parameters.get("EMPLOYMENT_CEILING") not in (None, "") else 0
+        options = ImportOptions(
+            default_cluster=default_cluster,
+            default_country=country,
+            exclusions=self._exclusions(parameters, context, feedback),
+            employment_ceiling=ceiling or None,
+            decimal=decimal,
+        )
+
+        def progress(fraction):
+            self.check_cancel(feedback)
+            feedback.setProgress(30 + 30 * fraction)
+
+        result = import_members(table, mapping, options, progress)
+        self.check_cancel(feedback)
+
+        sink, dest_id = create_sink(self, parameters, "OUTPUT", context, OUTPUT_SCHEMA)
+        write_dataframe(result.output, sink, OUTPUT_SCHEMA, feedback, progress=(60, 92))
+        rejected_sink, rejected_id = create_sink(self, parameters, "REJECTED", context, REJECTED_SCHEMA)
+        write_dataframe(result.rejected, rejected_sink, REJECTED_SCHEMA, feedback, progress=(92, 100))
+
+        stats = result.stats
+        self._log(feedback, stats)
+        columns_json = json.dumps({role: mapping.get(role) for role, _ in FIELD_PARAMETERS}, ensure_ascii=False)
+        return {
+            "OUTPUT": dest_id,
+            "REJECTED": rejected_id,
+            "ROWS_READ": stats["rows_read"],
+            "MEMBERSHIPS": stats["memberships"],
+            "REJECTED_COUNT": stats["rejected"],
+            "ENTITIES": stats["entities"],
+            "CLUSTERS": stats["clusters"],
+            "EMPLOYMENT_IN": stats["employment_in"],
+            "EMPLOYMENT_OUT": stats["employment_out"],
+            "EMPLOYMENT_EXCLUDED": stats["employment_excluded"],
+            "REJECTED_BY_RULE": json.dumps(stats["rejected_by_rule"]),
+            "COLUMNS": columns_json,
+        }
+
+    @staticmethod
+    def _log(feedback, stats):
+        feedback.pushInfo(
+            tr("{} rows read: {} memberships of {} entities in {} clusters; {} rejected.").format(
+                stats["rows_read"], stats["memberships"], stats["entities"], stats["clusters"], stats["rejected"]
+            )
+        )
+        for rule, count in stats["rejected_by_rule"].items():
+            feedback.pushInfo(tr("  rejected ({}): {}").format(rule, count))
+        feedback.pushInfo(
+            tr("Employment: {:,.1f} valid read = {:,.1f} in the member table + {:,.1f} in the rejects.").format(
+                stats["employment_in"], stats["employment_out"], stats["employment_excluded"]
+            )
+        )
+        feedback.pushInfo(
+            tr("{} memberships with an estimated employment (size class), {} with an unknown employment (NULL).").format(
+                stats["estimated"], stats["unknown"]
+            )
+        )
+        if stats["rows_fully_rejected"]:
+            feedback.reportError(
+                tr("{} input row(s) have no membership in the member table: see the Rejected output.").format(stats["rows_fully_rejected"]),
+                False,
+            )

@@ -1,0 +1,161 @@
+"""Employment (headcount / FTE) cells as users type them.
+
+QGIS-free. Accepted: integers and floats, ``1 250`` / ``1.250`` / ``1'250``
+thousands, decimal comma (``12,5``), size classes ``10-19`` / ``10 à 19`` /
+``10 tot 19`` (midpoint, estimated), ``500+`` / ``> 500`` (lower bound,
+estimated), ``< 5`` (half the bound, estimated), a trailing unit
+(``12 ETP``, ``12 FTE``, ``12 VTE``, ``12 pers.``). Empty, ``n.c.``, ``?``,
+``n/a``... mean unknown: kept, flagged, NULL, never 0. Negative or unreadable
+values are errors (the membership is rejected with the raw value).
+"""
+import math
+import re
+from collections import namedtuple
+
+from .text import map_unique_frame, normalise_key, to_text
+
+EmploymentResult = namedtuple("EmploymentResult", ["employment", "estimated", "unknown", "error"])
+COLUMNS = list(EmploymentResult._fields)
+
+UNKNOWN_TOKENS = {
+    "", "?", "??", "-", "--", "/", "x", "nc", "n.c", "n.c.", "n. c.", "n/c", "na", "n.a", "n.a.", "n/a",
+    "nd", "n.d", "n.d.", "n/d", "inconnu", "inconnue", "non communique", "non communiquee", "onbekend",
+    "niet gekend", "unknown", "none", "null", "nan", "ns", "n.s.",
+}  # fmt: skip
+_UNITS = r"(?:etp|fte|vte|pers\.?|personnes?|personen|employes?|emplois?|werknemers|employees|jobs?)"
+_NUMBER = r"[+-]?\d[\d\s'.,]*"
+_CLASS = re.compile(r"^(?:de\s+|van\s+|from\s+)?(" + _NUMBER + r")\s*(?:-|–|à|a|tot|to)\s*(" + _NUMBER + r")$")
+_AT_LEAST = re.compile(r"^(?:(?:>=?|≥|plus de|meer dan|more than|over)\s*(" + _NUMBER + r")|(" + _NUMBER + r")\s*(?:\+|et plus|en meer|or more|and more))$")
+_BELOW = re.compile(r"^(?:<=?|≤|moins de|minder dan|less than|under)\s*(" + _NUMBER + r")$")
+_UNIT_SUFFIX = re.compile(r"\s*" + _UNITS + r"$")
+_THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+$")
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def _number(text, decimal):
+    """Float from a cleaned numeric string, or None.
+
+    ``decimal`` is the file's decimal separator. Both separators present: the
+    last one is the decimal mark. ``1.250`` (one or more groups of exactly three
+    digits after a dot) is thousands: a headcount of 1.25 is implausible and
+    Belgian Excel writes thousands with a dot.
+    """
+    text = re.sub(r"[\s'\u00a0\u202f]", "", text)
+    sign = -1.0 if text.startswith("-") else 1.0
+    text = text.lstrip("+-")
+    if not text:
+        return None
+    if "." in text and "," in text:
+        last = max(text.rfind("."), text.rfind(","))
+        text = text[:last].replace(".", "").replace(",", "") + "." + text[last + 1:]
+    elif _THOUSANDS_DOT.match(text):
+        text = text.replace(".", "")
+    elif _THOUSANDS_COMMA.match(text) and (decimal == "." or text.count(",") > 1):
+        text = text.replace(",", "")
+    elif "," in text:
+        if text.count(",") > 1:
+            return None
+        text = text.replace(",", ".")
+    if not _DIGITS.match(text):
+        return None
+    return sign * float(text)
+
+
+def parse_employment(raw, decimal=","):
+    """Parse one employment cell; returns an :class:`EmploymentResult`. Never raises."""
+    if isinstance(raw, bool):
+        raw = str(raw)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        value = float(raw)
+        if math.isnan(value):
+            return EmploymentResult(None, False, True, None)
+        return _checked(value, False, to_text(raw))
+    shown = to_text(raw)
+    key = normalise_key(shown)
+    if key in UNKNOWN_TOKENS:
+        return EmploymentResult(None, False, True, None)
+    text = _UNIT_SUFFIX.sub("", key).strip()
+
+    value = _number(text, decimal) if text and (text[0].isdigit() or text[0] in "+-") else None
+    if value is not None:
+        return _checked(value, False, shown)
+    match = _CLASS.match(text)
+    if match:
+        low, high = _number(match.group(1), decimal), _number(match.group(2), decimal)
+        if low is None or high is None or high < low:
+            return _error("size class '{}' is not a range low-high".format(shown))
+        return _checked((low + high) / 2.0, True, shown)
+    match = _AT_LEAST.match(text)
+    if match:
+        low = _number(match.group(1) or match.group(2), decimal)
+        if low is not None:
+            return _checked(low, True, shown)
+    match = _BELOW.match(text)
+    if match:
+        high = _number(match.group(1), decimal)
+        if high is not None:
+            return _checked(high / 2.0, True, shown)
+    return _error("employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)".format(shown))
+
+
+def _error(message):
+    return EmploymentResult(None, False, False, message)
+
+
+def _checked(value, estimated, shown):
+    if math.isinf(value):
+        return _error("employment '{}' is not a finite number".format(shown))
+    if value < 0:
+        return _error("negative employment '{}'".format(shown))
+    return EmploymentResult(value, estimated, False, None)
+
+
+def detect_decimal(series, default=","):
+    """``","`` or ``"."``: the decimal mark most cells of a text column use.
+
+    Only unambiguous cells vote (``12,5`` / ``12.5``; not ``1.250``).
+    """
+    import pandas as pd
+
+    text = pd.Series(series).dropna()
+    text = text[text.map(type) == str] if len(text) else text
+    if not len(text):
+        return default
+    text = text.astype(str).str.strip()
+    comma = text.str.match(r"^\d+,\d{1,2}$|^\d+,\d{4,}$").sum()
+    dot = text.str.match(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$").sum()
+    if comma > dot:
+        return ","
+    if dot > comma:
+        return "."
+    return default
+
+
+def parse_employments(series, decimal=None):
+    """Vectorised :func:`parse_employment`: DataFrame ``employment, estimated,
+    unknown, error`` with the index of ``series``. ``decimal=None`` detects it."""
+    import numpy as np
+    import pandas as pd
+
+    if decimal is None:
+        decimal = detect_decimal(series)
+    index = series.index
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        # Typed column (spreadsheet numbers, database integers): pure numpy.
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        unknown = np.isnan(values)
+        bad = ~unknown & ((values < 0) | np.isinf(values))
+        error = np.full(len(values), None, dtype=object)
+        for i in np.flatnonzero(bad):
+            error[i] = parse_employment(series.iloc[i]).error
+        employment = np.where(unknown | bad, np.nan, values)
+        return pd.DataFrame(
+            {"employment": employment, "estimated": np.zeros(len(values), bool), "unknown": unknown, "error": error},
+            index=index,
+        )
+    frame = map_unique_frame(series, lambda value: parse_employment(value, decimal), COLUMNS)
+    frame["employment"] = frame["employment"].astype(float)
+    frame["estimated"] = frame["estimated"].astype(bool)
+    frame["unknown"] = frame["unknown"].astype(bool)
+    return frame
