@@ -100,6 +100,7 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
     lo, hi = progress
     step = max(1, total // 50) if total > 0 else 5000
     counts = lines.counts
+    seen = {}  # raw type value -> (class, state): few distinct values, many lines
     for n, feature in enumerate(source.getFeatures(request), start=1):
         counts["read"] += 1
         if n % step == 0:
@@ -123,19 +124,31 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
                 continue
         if class_idx >= 0:
             value = feature.attribute(class_idx)
-            if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+            try:
+                cls, state = seen[value]
+            except (KeyError, TypeError):
+                cls, state = _classify(value, class_map)
+                try:
+                    seen[value] = (cls, state)
+                except TypeError:
+                    pass
+            if state == "null":
                 counts["null_class"] += 1
-                value = None
-            elif not class_map.is_mapped(value):
+            elif state == "unmapped":
                 counts["unmapped_class"] += 1
                 key = str(value)
                 lines.unmapped_values[key] = lines.unmapped_values.get(key, 0) + 1
-            cls = class_map.classify(value)
         else:
             cls = "all"
         lines.geoms.append(geom)
         lines.classes.append(cls)
     return lines
+
+
+def _classify(value, class_map):
+    if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+        return class_map.classify(None), "null"
+    return class_map.classify(value), ("mapped" if class_map.is_mapped(value) else "unmapped")
 
 
 class Zones:
