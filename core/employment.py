@@ -18,7 +18,7 @@ EmploymentResult = namedtuple("EmploymentResult", ["employment", "estimated", "u
 COLUMNS = list(EmploymentResult._fields)
 
 UNKNOWN_TOKENS = {
-    "", "?", "??", "-", "--", "/", "x", "nc", "n.c", "n.c.", "n. c.", "n/c", "na", "n.a", "n.a.", "n/a",
+    "", "?", "??", "-", "--", "/", "nc", "n.c", "n.c.", "n. c.", "n/c", "na", "n.a", "n.a.", "n/a",
     "nd", "n.d", "n.d.", "n/d", "inconnu", "inconnue", "non communique", "non communiquee", "onbekend",
     "niet gekend", "unknown", "none", "null", "nan", "ns", "n.s.",
 }  # fmt: skip

@@ -210,7 +210,10 @@ def import_members(table, columns, options=None, progress=None):
     cluster_default = np.array([len(p) == 0 for p in parts], dtype=bool) & (options.default_cluster is not None)
     if options.default_cluster is not None:
         default_parts = (options.default_cluster,)
-        parts = np.array([p if p else default_parts for p in parts] if n else [], dtype=object)
+        filled = np.empty(n, dtype=object)
+        for i, p in enumerate(parts):
+            filled[i] = p if p else default_parts  # element-wise: tuples stay tuples
+        parts = filled
     counts = np.fromiter((max(len(p), 1) for p in parts), dtype=np.int64, count=n)
     pos = np.repeat(np.arange(n), counts)
     flat = []

@@ -19,7 +19,7 @@ DE       5 digits
 import re
 from collections import namedtuple
 
-from .text import normalise_key, take_records, to_text
+from .text import factorize_values, normalise_key, take_records, to_text
 
 PostcodeResult = namedtuple("PostcodeResult", ["country", "postcode", "pc_key", "error", "country_source"])
 PostcodeResult.__doc__ = """Result of :func:`normalise_postcode`.
@@ -158,11 +158,11 @@ def normalise_postcodes(raw_series, country_series=None, default_country="BE"):
     import pandas as pd
 
     index = raw_series.index
-    raw_codes, raw_uniques = pd.factorize(raw_series)
+    raw_codes, raw_uniques = factorize_values(raw_series)
     if country_series is None:
         country_codes, country_uniques = np.full(len(raw_codes), -1), []
     else:
-        country_codes, country_uniques = pd.factorize(pd.Series(country_series, index=index))
+        country_codes, country_uniques = factorize_values(country_series)
     # One integer per (code, country) pair; -1 (missing) shifted to 0.
     width = len(country_uniques) + 1
     pair_codes, pairs = pd.factorize((raw_codes + 1).astype(np.int64) * width + (country_codes + 1))

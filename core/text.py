@@ -78,7 +78,7 @@ def map_unique(series, func):
     import pandas as pd
 
     # Missing values get code -1 in every pandas version (default sentinel).
-    codes, uniques = pd.factorize(series)
+    codes, uniques = factorize_values(series)
     results = np.empty(len(uniques) + 1, dtype=object)
     for i, value in enumerate(uniques):
         results[i] = func(value)  # element-wise: results may be tuples
@@ -113,7 +113,19 @@ def map_unique_frame(series, func, columns):
     """Like :func:`map_unique` for a ``func`` returning a tuple: one column per field."""
     import pandas as pd
 
-    codes, uniques = pd.factorize(series)
+    codes, uniques = factorize_values(series)
     records = [func(value) for value in uniques]
     records.append(func(None))
     return take_records(codes, records, columns, series.index)
+
+
+def factorize_values(values):
+    """``pd.factorize`` on an object ndarray: codes (-1 = missing) and raw uniques.
+
+    Passing an ndarray (not a Series) keeps the uniques a plain array, so mixed
+    text/number cells are never re-typed by an Index.
+    """
+    import numpy as np
+    import pandas as pd
+
+    return pd.factorize(np.asarray(values, dtype=object))
