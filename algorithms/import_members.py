@@ -134,6 +134,17 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             ],
         )
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        # QGIS would try to open INPUT with OGR, which refuses .txt files and
+        # workbooks it cannot parse; files we read with pandas are checked there.
+        if file_behind_input(self, parameters, "INPUT", context, FILE_EXTENSIONS) is None:
+            return super().checkParameterValues(parameters, context)
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if name != "INPUT" and not definition.checkValueIsAcceptable(parameters.get(name), context):
+                return False, tr("Incorrect parameter value for {}").format(definition.description())
+        return True, ""
+
     # --- reading ----------------------------------------------------------
     def _read_input(self, parameters, context, feedback):
         found = file_behind_input(self, parameters, "INPUT", context, FILE_EXTENSIONS)
