@@ -14,14 +14,13 @@ exactly on the boundary shared by two zones is counted once (in the zone read
 first), not in both, so that zone lengths add up to the network length.
 """
 from qgis.core import (
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsDistanceArea,
-    QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
     QgsSpatialIndex,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from .base import tr
@@ -43,6 +42,7 @@ class Measurer:
                 raise QgsProcessingException(tr("Unknown ellipsoid {}: set a valid ellipsoid or use the planar method.")
                                              .format(ellipsoid))
         self.crs_id = metric_crs.authid() or metric_crs.description()
+        self.crs_wkt_uri = metric_crs.authid() or "wkt:" + metric_crs.toWkt()
 
     def describe(self):
         if self.ellipsoidal:
@@ -70,10 +70,13 @@ class Measurer:
 class NetworkLines:
     """Network lines read once, transformed once into the metric CRS."""
 
-    def __init__(self):
+    def __init__(self, fields=None, wkb_type=None):
+        self.fields = fields
+        self.wkb_type = wkb_type
+        self.features = []  # QgsFeature, geometry in the metric CRS
         self.geoms = []
         self.classes = []
-        self.counts = {"read": 0, "empty": 0, "not_line": 0, "transform_failed": 0, "multipart": 0,
+        self.counts = {"read": 0, "empty": 0, "transform_failed": 0, "multipart": 0,
                        "null_class": 0, "unmapped_class": 0}
         self.unmapped_values = {}
 
@@ -81,9 +84,7 @@ class NetworkLines:
 def read_network(source, class_field, class_map, metric_crs, transform_context, feedback, check_cancel,
                  progress=(0, 30)):
     """Read ``source`` into a :class:`NetworkLines` (classes as slugs; ``all`` without a class field)."""
-    from .. import compat
-
-    lines = NetworkLines()
+    lines = NetworkLines(source.fields(), source.wkbType())
     request = QgsFeatureRequest()
     class_idx = -1
     if class_field:
@@ -93,35 +94,32 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
         request.setSubsetOfAttributes([class_idx])
     else:
         request.setSubsetOfAttributes([])
-    transform = None
+    failed = set()
     if source.sourceCrs() != metric_crs:
-        transform = QgsCoordinateTransform(source.sourceCrs(), metric_crs, transform_context)
+        # The iterator transforms in C++; failures are reported here and the feature dropped.
+        request.setDestinationCrs(metric_crs, transform_context)
+        request.setTransformErrorCallback(lambda f: failed.add(f.id()))
     total = source.featureCount() or 0
     lo, hi = progress
     step = max(1, total // 50) if total > 0 else 5000
     counts = lines.counts
     seen = {}  # raw type value -> (class, state): few distinct values, many lines
+    features, geoms, classes = lines.features, lines.geoms, lines.classes
+    n = 0
     for n, feature in enumerate(source.getFeatures(request), start=1):
-        counts["read"] += 1
         if n % step == 0:
             check_cancel(feedback)
             if total:
                 feedback.setProgress(lo + (hi - lo) * n / total)
         geom = feature.geometry()
-        if geom is None or geom.isNull() or geom.isEmpty():
+        if geom.isEmpty():  # also true for null geometries
             counts["empty"] += 1
             continue
-        if compat.geometry_type(geom.wkbType()) != compat.GEOM_LINE:
-            counts["not_line"] += 1
+        if failed and feature.id() in failed:
+            counts["transform_failed"] += 1
             continue
         if geom.isMultipart():
             counts["multipart"] += 1
-        if transform is not None:
-            try:
-                geom.transform(transform)
-            except QgsCsException:
-                counts["transform_failed"] += 1
-                continue
         if class_idx >= 0:
             value = feature.attribute(class_idx)
             try:
@@ -140,8 +138,10 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
                 lines.unmapped_values[key] = lines.unmapped_values.get(key, 0) + 1
         else:
             cls = "all"
-        lines.geoms.append(geom)
-        lines.classes.append(cls)
+        features.append(feature)
+        geoms.append(geom)
+        classes.append(cls)
+    counts["read"] = n
     return lines
 
 
@@ -172,11 +172,6 @@ class Zones:
             self.index.addFeature(i, box)
 
 
-def _contains_box(outer, inner):
-    return (outer.xMinimum() <= inner.xMinimum() and outer.yMinimum() <= inner.yMinimum()
-            and outer.xMaximum() >= inner.xMaximum() and outer.yMaximum() >= inner.yMaximum())
-
-
 def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, progress=(30, 85)):
     """Length (metres) of each class in each zone: list (one per zone) of dicts class -> metres.
 
@@ -202,7 +197,7 @@ def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, pr
         ageom = geom.constGet()
         for z in candidates:
             engine = engines[z]
-            if _contains_box(boxes[z], box) and engine.contains(ageom):
+            if boxes[z].contains(box) and engine.contains(ageom):
                 if simple is None:
                     simple = geom.isSimple()
                 if simple:
@@ -282,33 +277,37 @@ def nearest_distances(points, lines, measurer, class_slugs, feedback, check_canc
     """Distance (metres) from each point (QgsGeometry or None) to the nearest line of each class.
 
     Returns a list of dicts class -> metres (None where the class has no line).
+    The index of each class is bulk-loaded (STR) from a memory copy of its
+    lines: several times faster than inserting lines one by one.
     """
     lo, hi = progress
     by_class = {c: [] for c in class_slugs}
-    for i, cls in enumerate(lines.classes):
-        by_class.setdefault(cls, []).append(i)
+    for feature, cls in zip(lines.features, lines.classes):
+        by_class.setdefault(cls, []).append(feature)
     result = [dict.fromkeys(class_slugs) for _ in points]
     nclass = max(len(class_slugs), 1)
     for k, cls in enumerate(class_slugs):
-        ids = by_class.get(cls) or []
-        if not ids:
+        features = by_class.get(cls) or []
+        if not features:
             continue
-        index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
-        feature = QgsFeature()
-        for i in ids:
-            feature.setId(i)
-            feature.setGeometry(lines.geoms[i])
-            index.addFeature(feature)
+        uri = "{}?crs={}".format(QgsWkbTypes.displayString(lines.wkb_type), measurer.crs_wkt_uri)
+        layer = QgsVectorLayer(uri, "lines", "memory")
+        provider = layer.dataProvider()
+        provider.addAttributes(list(lines.fields))
+        layer.updateFields()
+        if not provider.addFeatures(features):
+            raise QgsProcessingException(tr("Could not index the network lines of class {}.").format(cls))
+        index = QgsSpatialIndex(layer.getFeatures(QgsFeatureRequest().setNoAttributes()), None,
+                                QgsSpatialIndex.FlagStoreFeatureGeometries)
         check_cancel(feedback)
         for p, point in enumerate(points):
             if point is None:
                 continue
             best = None
-            for i in index.nearestNeighbor(point.asPoint(), 1):
-                d = measurer.distance(point, lines.geoms[i])
+            for fid in index.nearestNeighbor(point.asPoint(), 1):
+                d = measurer.distance(point, index.geometry(fid))
                 if best is None or d < best:
                     best = d
             result[p][cls] = best
         feedback.setProgress(lo + (hi - lo) * (k + 1) / nclass)
     return result
-

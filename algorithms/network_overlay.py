@@ -286,9 +286,9 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
     @staticmethod
     def _log_network(lines, feedback):
         c = lines.counts
-        feedback.pushInfo(tr("Network features read: {}; used: {}; empty geometries: {}; not lines: {}; "
+        feedback.pushInfo(tr("Network features read: {}; used: {}; empty geometries: {}; "
                              "multi-part: {}; transform failures: {}; NULL type: {}; unmapped type values: {}.")
-                          .format(c["read"], len(lines.geoms), c["empty"], c["not_line"], c["multipart"],
+                          .format(c["read"], len(lines.geoms), c["empty"], c["multipart"],
                                   c["transform_failed"], c["null_class"], c["unmapped_class"]))
         if lines.unmapped_values:
             top = sorted(lines.unmapped_values.items(), key=lambda kv: -kv[1])[:15]

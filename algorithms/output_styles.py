@@ -22,6 +22,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsGraduatedSymbolRenderer,
     QgsMapLayer,
+    QgsMarkerSymbol,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsProperty,
@@ -69,7 +70,8 @@ def _field_values(layer, field):
     return [v for v in layer.uniqueValues(index) if v is not None and v == v and str(v) != "NULL"]
 
 
-def _maximum(layer, field):
+def field_maximum(layer, field):
+    """Largest numeric value of ``field`` in ``layer`` (0 when none)."""
     values = []
     for value in _field_values(layer, field):
         try:
@@ -118,7 +120,9 @@ def _size_legend(renderer, field, max_value, title):
     legend = QgsDataDefinedSizeLegend(legend) if legend is not None else QgsDataDefinedSizeLegend()
     legend.setLegendType(QgsDataDefinedSizeLegend.LegendCollapsed)
     legend.setClasses([QgsDataDefinedSizeLegend.SizeClass(v, format_value(v)) for v in nice_legend_values(max_value)])
-    legend.setTitle(title or field)
+    legend.setTitle(field if title is None else title)
+    outline = QgsMarkerSymbol.createSimple({"name": "circle", "color": "255,255,255,0", "outline_color": "64,64,64,255", "outline_width": "0.2"})
+    legend.setSymbol(outline)
     renderer.setDataDefinedSizeLegend(legend)
 
 
@@ -127,15 +131,20 @@ def _order_by(renderer, field):
     renderer.setOrderByEnabled(True)
 
 
-def _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours):
-    max_value = max_value or _maximum(layer, field)
+def _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours, offset):
+    max_value = max_value or field_maximum(layer, field)
     prop = _size_property(field, max_value, max_size_mm)
-    with_offset = layer.fields().lookupField("slot") >= 0 and layer.fields().lookupField("slots") >= 0
+    # A data-defined offset makes QGIS drop the size legend (the symbol's size is no
+    # longer "one property"): pass offset=False for a legend-only copy of the layer.
+    with_offset = offset and layer.fields().lookupField("slot") >= 0 and layer.fields().lookupField("slots") >= 0
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
         renderer.setClassAttribute(category_field)
         source = renderer.sourceSymbol().clone()
         _set_circle_size(source, prop, with_offset)
-        renderer.setSourceSymbol(source.clone())
+        # The source symbol draws the nested circles of the size legend: outline only.
+        legend_symbol = source.clone()
+        legend_symbol.setColor(QColor(255, 255, 255, 0))
+        renderer.setSourceSymbol(legend_symbol)
         for index in reversed(range(len(renderer.categories()))):
             renderer.deleteCategory(index)
         values = sorted(_field_values(layer, category_field), key=lambda v: str(v).lower())
@@ -166,13 +175,15 @@ def apply_style(
     max_value=None,
     legend_title=None,
     colours=None,
+    offset=True,
 ):
     """Style ``layer`` with the bundled ``style_key``; returns a short description.
 
     ``field``: value field (circle size, choropleth value); ``category_field``:
     field of the categories (cluster, kind, network class); ``max_value``: value
     given ``max_size_mm`` (default: the layer's maximum, so several maps can share
-    one scale by passing the same value); ``colours``: ``{category: '#rrggbb'}``.
+    one scale by passing the same value); ``colours``: ``{category: '#rrggbb'}``;
+    ``offset``: push apart circles sharing a point (layers with ``slot``/``slots``).
     """
     _geometry, default_field, default_category = STYLES[style_key] if style_key in STYLES else (None, None, None)
     path = qml_path(style_key)
@@ -191,7 +202,7 @@ def apply_style(
             )
     info = style_key
     if style_key.startswith("circles"):
-        used = _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours)
+        used = _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours, offset)
         info = tr("{}: diameter {} mm for {}").format(style_key, max_size_mm, format_value(used))
     elif isinstance(renderer, QgsGraduatedSymbolRenderer):
         renderer.setClassAttribute(field)

@@ -70,7 +70,7 @@ def main():
     boundary = HERE / "boundaries.gpkg"
     for layer, out in (("wallonia_region", "wallonia"), ("belgium", "belgium")):
         subprocess.run(["ogr2ogr", "-f", "GPKG", "-update", "-overwrite", str(boundary), str(SHARED / "be_admin_2011.gpkg"),
-                        layer, "-nln", out, "-t_srs", "EPSG:31370", "-simplify", "400", "-select", ""], check=True)
+                        layer, "-nln", out, "-t_srs", "EPSG:31370", "-simplify", "0.004", "-select", ""], check=True)
     network(codes)
     print("wrote", len(rows), "member rows,", len(codes), "postal codes")
 

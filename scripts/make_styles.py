@@ -242,7 +242,7 @@ def make_template():
     legend.setTitle("[% @ca_legend_title %]")
     layout.addLayoutItem(legend)
     legend.setLinkedMap(map_item)
-    legend.setLegendFilterByMapEnabled(True)
+    legend.setLegendFilterByMapEnabled(False)
     legend.setResizeToContents(True)
     legend.attemptMove(QgsLayoutPoint(SIDE_X, MAP_Y))
 

@@ -1,0 +1,326 @@
+"""clusteratlas:exportatlasmap: the atlas page rendered headless to PDF, PNG or SVG."""
+import os
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+
+from .. import compat
+from ..core.colours import cluster_colours
+from ..core.text import normalise_key
+from .base import ClusterAtlasAlgorithm, tr
+from .layout_layers import is_wide, long_circles, memory_layer, parse_field_map
+from .layout_page import PAGE_TEXT, build_layout, export_layout
+from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum
+
+COLOUR_BY = ["cluster", "kind", "single"]
+LANGUAGES = ["fr", "en"]
+FORMATS = {".pdf": "pdf", ".png": "png", ".svg": "svg"}
+
+
+class ExportAtlasMap(ClusterAtlasAlgorithm):
+    ALG_ID = "exportatlasmap"
+    GROUP_ID = "cartography"
+    DISPLAY_NAME = "Export atlas map (PDF/PNG/SVG)"
+    TAGS = "atlas,layout,print,pdf,png,svg,map,export,cluster"
+    HELP = (
+        "<p>Renders the atlas page (print layout <i>resources/atlas_page.qpt</i>: a 249 x 165 mm map frame, "
+        "title and map number, legend, scale bar, north arrow and the side block \"Méthodo. et stat.\" / "
+        "\"Sources et auteurs\") to a file, without the desktop. One page for all clusters, or one page per "
+        "cluster (maps 1, 2, 3... of the atlas).</p>"
+        "<h3>Parameters</h3><ul>"
+        "<li><b>CIRCLES</b>: points with the employment per postal code: the CIRCLES output of Aggregate per "
+        "postal code (wide: <i>emp_&lt;slug&gt;</i> per cluster, <i>emp_k_&lt;kind&gt;</i> per kind) or any "
+        "point layer with a <i>cluster</i> or <i>kind</i> field.</li>"
+        "<li><b>FIELD</b>: value field of the circles (default <i>employment</i>).</li>"
+        "<li><b>COLOUR_BY</b>: colour by cluster, by entity kind, or one colour.</li>"
+        "<li><b>CLUSTERS</b>: clusters to map, separated by ';' (names or slugs); empty = all.</li>"
+        "<li><b>PER_CLUSTER</b>: one page per cluster (numbered from MAP_NUMBER) instead of one page.</li>"
+        "<li><b>FIELD_MAP</b>: slug to cluster name map (JSON), the aggregation's FIELD_MAP output.</li>"
+        "<li><b>NETWORK</b>, <b>ZONES</b>, <b>BOUNDARY</b>, <b>BACKDROP</b>: optional layers drawn under the "
+        "circles: network lines (field <i>class</i>: copper/fibre), zone outlines, the region (Wallonia), "
+        "the country (Belgium).</li>"
+        "<li><b>EXTENT</b>: map extent; default the BOUNDARY extent, else the circles.</li>"
+        "<li><b>TITLE</b>, <b>SUBTITLE</b>, <b>MAP_NUMBER</b>, <b>ATLAS_NAME</b>: page texts; per cluster the "
+        "subtitle is the cluster name.</li>"
+        "<li><b>SPATIAL_LEVEL</b>, <b>METHOD</b>, <b>DATA_USED</b>, <b>SOURCES</b>, <b>AUTHORS</b>, <b>CREDITS</b>: "
+        "the side block and the line under the map.</li>"
+        "<li><b>PAGE_LANGUAGE</b>: language of the fixed page wording (French as in the atlas, or English).</li>"
+        "<li><b>MAX_SIZE</b>: diameter in mm of the largest circle; every page uses the same scale.</li>"
+        "<li><b>DPI</b>: resolution of PNG output (and of rasterised parts of PDF/SVG).</li>"
+        "<li><b>OUTPUT</b>: the file; the format comes from its extension (.pdf, .png, .svg). A PDF holds every "
+        "page; PNG and SVG write one file per page (name.png, name_2.png, ...).</li></ul>"
+        "<h3>Outputs</h3><ul><li><b>OUTPUT</b>: the file.</li><li><b>FILES</b>: every file written (';').</li>"
+        "<li><b>PAGES</b>: number of pages.</li><li><b>MAP_EXTENT</b>: extent of the (first) map as "
+        "xmin,ymin,xmax,ymax and its CRS.</li></ul>"
+        "<h3>Method</h3><p>Circle area is proportional to employment (diameter = MAX_SIZE x sqrt(value / "
+        "maximum)), larger circles under smaller ones, nested-circle size legend with round values. Clusters "
+        "sharing a postal code are offset around the point so none is hidden. Cluster colours are stable "
+        "across maps and runs (colour-blind-safe palette chosen from the normalised cluster name).</p>"
+        "<h3>Example</h3><p>CIRCLES = circles.gpkg, NETWORK = network.gpkg, BOUNDARY = wallonia.gpkg, "
+        "PER_CLUSTER = yes, TITLE = Les clusters technologiques (2007), OUTPUT = atlas.pdf.</p>"
+    )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        def optional_layer(name, label, kind):
+            self.addParameter(QgsProcessingParameterVectorLayer(name, label, [kind], optional=True))
+
+        optional_layer("CIRCLES", tr("Circles (employment per postal code)"), compat.TYPE_VECTOR_POINT)
+        self.addParameter(
+            QgsProcessingParameterField(
+                "FIELD", tr("Value field"), "employment", "CIRCLES", compat.FIELD_NUMERIC, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "COLOUR_BY", tr("Colour circles by"), options=[tr("Cluster"), tr("Entity kind"), tr("One colour")], defaultValue=0
+            )
+        )
+        self.addParameter(QgsProcessingParameterString("CLUSTERS", tr("Clusters to map (';'-separated, empty = all)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("PER_CLUSTER", tr("One page per cluster"), defaultValue=False))
+        param = QgsProcessingParameterString("FIELD_MAP", tr("Slug to cluster name map (JSON)"), optional=True)
+        param.setFlags(param.flags() | compat.FLAG_ADVANCED)
+        self.addParameter(param)
+        optional_layer("NETWORK", tr("Network lines"), compat.TYPE_VECTOR_LINE)
+        optional_layer("ZONES", tr("Zones"), compat.TYPE_VECTOR_POLYGON)
+        optional_layer("BOUNDARY", tr("Region boundary"), compat.TYPE_VECTOR_POLYGON)
+        optional_layer("BACKDROP", tr("Country backdrop"), compat.TYPE_VECTOR_POLYGON)
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", tr("Map extent"), optional=True))
+        texts = [
+            ("TITLE", tr("Title"), "Les clusters technologiques"),
+            ("SUBTITLE", tr("Subtitle"), ""),
+            ("MAP_NUMBER", tr("Map number"), "Carte 1"),
+            ("ATLAS_NAME", tr("Atlas name"), "Atlas des dynamiques territoriales"),
+            ("SPATIAL_LEVEL", tr("Spatial level"), "Code postal"),
+            ("METHOD", tr("Method"), ""),
+            ("DATA_USED", tr("Data used"), ""),
+            ("SOURCES", tr("Data sources"), ""),
+            ("AUTHORS", tr("Authors"), ""),
+            ("CREDITS", tr("Credits line under the map"), ""),
+        ]
+        for name, label, default in texts:
+            self.addParameter(
+                QgsProcessingParameterString(name, label, defaultValue=default, multiLine=name in ("METHOD", "DATA_USED", "SOURCES", "AUTHORS"), optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterEnum("PAGE_LANGUAGE", tr("Page language"), options=[tr("French"), tr("English")], defaultValue=0)
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber("MAX_SIZE", tr("Diameter of the largest circle (mm)"), compat.NUMBER_DOUBLE, DEFAULT_MAX_SIZE_MM, minValue=0.5)
+        )
+        self.addParameter(QgsProcessingParameterNumber("DPI", tr("Resolution (DPI)"), compat.NUMBER_INTEGER, 150, minValue=30, maxValue=1200))
+        self.addParameter(
+            QgsProcessingParameterFileDestination("OUTPUT", tr("Atlas page"), tr("PDF files (*.pdf);;PNG files (*.png);;SVG files (*.svg)"))
+        )
+        self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Number of pages")))
+        self.addOutput(QgsProcessingOutputString("MAP_EXTENT", tr("Map extent")))
+
+    # --- helpers ----------------------------------------------------------------
+    def _layer(self, parameters, name, context):
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        if layer is None and parameters.get(name):
+            raise QgsProcessingException(tr("{}: could not open the layer {}.").format(name, parameters.get(name)))
+        return layer
+
+    def _circle_layers(self, circles, field, colour_by, wanted, per_cluster, names, feedback, title):
+        """``[(page label, layer)]``: the circle layer(s) ready to style, one per page."""
+        if circles.fields().lookupField(field) < 0:
+            raise QgsProcessingException(
+                tr("CIRCLES has no field '{}'; choose the value field with FIELD.").format(field)
+            )
+        category = {"cluster": "cluster", "kind": "kind"}.get(colour_by)
+        crs = circles.crs()
+        if category and is_wide(circles.fields(), category):
+            schema, rows = long_circles(circles, category, names, field, feedback)
+        elif category and circles.fields().lookupField(category) >= 0:
+            schema = [(f.name(), compat.field_kind(f)) for f in circles.fields()]
+            rows = [(f.geometry(), f.attributes()) for f in circles.getFeatures()]
+        elif category == "cluster" and per_cluster:
+            raise QgsProcessingException(
+                tr("CIRCLES has neither a 'cluster' field nor emp_<slug> fields: cannot map per cluster.")
+            )
+        else:
+            schema = [(f.name(), compat.field_kind(f)) for f in circles.fields()]
+            rows = [(f.geometry(), f.attributes()) for f in circles.getFeatures()]
+            category = None
+        cluster_index = [n for n, _ in schema].index("cluster") if category == "cluster" else None
+        if wanted and cluster_index is not None:
+            keep = {normalise_key(w) for w in wanted}
+            slugs = {normalise_key(k) for k, v in names.items() if normalise_key(v) in keep}
+            rows = [r for r in rows if normalise_key(r[1][cluster_index]) in keep | slugs]
+            missing = keep - {normalise_key(r[1][cluster_index]) for r in rows} - {normalise_key(names.get(s, s)) for s in slugs}
+            if missing:
+                feedback.reportError(tr("Clusters not found in CIRCLES: {}").format(", ".join(sorted(missing))), False)
+            if not rows:
+                raise QgsProcessingException(tr("None of the clusters in CLUSTERS is in the CIRCLES layer."))
+        if per_cluster and cluster_index is not None:
+            clusters = sorted({r[1][cluster_index] for r in rows}, key=lambda c: normalise_key(c))
+            pages = []
+            for cluster in clusters:
+                subset = [r for r in rows if r[1][cluster_index] == cluster]
+                pages.append((cluster, memory_layer(title, schema, _unslotted(subset, schema), crs)))
+            return pages, category
+        return [("", memory_layer(title, schema, rows, crs))], category
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        fmt = FORMATS.get(os.path.splitext(path)[1].lower())
+        if fmt is None:
+            raise QgsProcessingException(tr("OUTPUT {}: use a .pdf, .png or .svg file name.").format(path))
+        circles = self._layer(parameters, "CIRCLES", context)
+        others = {n: self._layer(parameters, n, context) for n in ("NETWORK", "ZONES", "BOUNDARY", "BACKDROP")}
+        if circles is None and not any(others.values()):
+            raise QgsProcessingException(tr("Nothing to map: give CIRCLES and/or NETWORK, ZONES, BOUNDARY, BACKDROP."))
+        language = LANGUAGES[self.parameterAsEnum(parameters, "PAGE_LANGUAGE", context)]
+        wording = PAGE_TEXT[language]
+        field = self.parameterAsString(parameters, "FIELD", context) or "employment"
+        colour_by = COLOUR_BY[self.parameterAsEnum(parameters, "COLOUR_BY", context)]
+        per_cluster = self.parameterAsBool(parameters, "PER_CLUSTER", context)
+        wanted = [c.strip() for c in (self.parameterAsString(parameters, "CLUSTERS", context) or "").split(";") if c.strip()]
+        names = parse_field_map(self.parameterAsString(parameters, "FIELD_MAP", context))
+        max_size = self.parameterAsDouble(parameters, "MAX_SIZE", context)
+        dpi = self.parameterAsInt(parameters, "DPI", context)
+        feedback.setProgress(5)
+
+        project = QgsProject()
+        crs = (circles or next(v for v in others.values() if v)).crs()
+        project.setCrs(crs)
+        pages = [("", None)]
+        category = None
+        if circles is not None:
+            pages, category = self._circle_layers(
+                circles, field, colour_by, wanted, per_cluster, names, feedback, wording["layer_" + colour_by]
+            )
+        self.check_cancel(feedback)
+
+        background = []  # drawn under the circles, top first
+        styles = (("NETWORK", "network"), ("ZONES", "zones"), ("BOUNDARY", "region_backdrop"), ("BACKDROP", "country_outline"))
+        for name, style_key in styles:
+            layer = others[name]
+            if layer is None:
+                continue
+            copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
+            if not copy.isValid():
+                copy = layer.clone()
+            apply_style(copy, style_key)
+            if style_key == "network":
+                copy.setName(wording["network_title"])
+                renderer = copy.renderer()
+                for index, cat in enumerate(renderer.categories()):
+                    renderer.updateCategoryLabel(index, wording.get(str(cat.value()), cat.label()))
+            project.addMapLayer(copy, False)
+            background.append(copy)
+
+        # One scale and one set of colours for every page, so maps compare.
+        circle_layers = [layer for _label, layer in pages if layer is not None]
+        max_value = max((field_maximum(layer, field) for layer in circle_layers), default=0.0)
+        colours = None
+        if category == "cluster":
+            clusters = set()
+            for layer in circle_layers:
+                clusters |= {str(v) for v in layer.uniqueValues(layer.fields().lookupField("cluster"))}
+            colours = cluster_colours(sorted(clusters))
+        style_key = {"cluster": "circles_cluster", "kind": "circles_kind"}.get(category, "circles")
+        legend_of = {}
+        for layer in circle_layers:
+            options = dict(field=field, max_size_mm=max_size, max_value=max_value or None,
+                           legend_title=wording["size_title"], colours=colours)
+            apply_style(layer, style_key, **options)
+            project.addMapLayer(layer, False)
+            # Legend from a copy without the offsets (see output_styles._style_circles).
+            legend_copy = layer.clone()
+            apply_style(legend_copy, style_key, offset=False, **options)
+            project.addMapLayer(legend_copy, False)
+            legend_of[layer.id()] = legend_copy
+
+        extent = self._extent(parameters, context, crs, others, circle_layers)
+        base_number = self.parameterAsString(parameters, "MAP_NUMBER", context) or ""
+        specs = []
+        for index, (label, layer) in enumerate(pages):
+            texts = dict(wording)
+            for key in ("TITLE", "SUBTITLE", "ATLAS_NAME", "SPATIAL_LEVEL", "METHOD", "DATA_USED", "SOURCES", "AUTHORS", "CREDITS"):
+                texts[key.lower()] = self.parameterAsString(parameters, key, context) or ""
+            texts["map_number"] = _numbered(base_number, index) if len(pages) > 1 else base_number
+            if label:
+                texts["subtitle"] = label if not texts["subtitle"] else "{} - {}".format(texts["subtitle"], label)
+            layers = ([layer] if layer is not None else []) + background
+            legend_layers = ([legend_of[layer.id()]] if layer is not None else []) + [b for b in background if b.name() == wording["network_title"]]
+            specs.append({"texts": texts, "layers": layers, "legend_layers": legend_layers, "extent": extent, "crs": crs})
+        feedback.setProgress(30)
+        self.check_cancel(feedback)
+        try:
+            layout, maps, _keep = build_layout(project, specs)
+            feedback.setProgress(50)
+            files = export_layout(layout, path, fmt, dpi)
+        except ValueError as error:
+            raise QgsProcessingException(tr("Atlas page export to {} failed: {}").format(path, error))
+        final = maps[0].extent()
+        map_extent = "{:.3f},{:.3f},{:.3f},{:.3f} [{}]".format(
+            final.xMinimum(), final.yMinimum(), final.xMaximum(), final.yMaximum(), crs.authid()
+        )
+        feedback.pushInfo(tr("Atlas page: {} page(s) written to {}").format(len(specs), "; ".join(files)))
+        feedback.setProgress(100)
+        return {"OUTPUT": path, "FILES": ";".join(files), "PAGES": len(specs), "MAP_EXTENT": map_extent}
+
+    def _extent(self, parameters, context, crs, others, circle_layers):
+        if parameters.get("EXTENT"):
+            rect = self.parameterAsExtent(parameters, "EXTENT", context, crs)
+            if not rect.isEmpty():
+                return rect
+        source = others.get("BOUNDARY") or others.get("BACKDROP")
+        candidates = [source] if source is not None else circle_layers or [v for v in others.values() if v]
+        rect = None
+        for layer in candidates:
+            layer_rect = layer.extent()
+            if layer.crs() != crs:
+                layer_rect = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance()).transformBoundingBox(layer_rect)
+            if rect is None:
+                rect = QgsRectangle(layer_rect)
+            else:
+                rect.combineExtentWith(layer_rect)
+        if rect is None or rect.isEmpty():
+            center = rect.center() if rect is not None else None
+            rect = QgsRectangle(-1000, -1000, 1000, 1000) if center is None else QgsRectangle(
+                center.x() - 1000, center.y() - 1000, center.x() + 1000, center.y() + 1000
+            )
+        rect.scale(1.04)
+        return rect
+
+
+def _unslotted(rows, schema):
+    """Rows of one cluster alone on its page: no offset is needed any more."""
+    names = [n for n, _ in schema]
+    if "slot" not in names:
+        return rows
+    slot, slots = names.index("slot"), names.index("slots")
+    out = []
+    for geometry, attributes in rows:
+        attributes = list(attributes)
+        attributes[slot], attributes[slots] = 0, 1
+        out.append((geometry, attributes))
+    return out
+
+
+def _numbered(base, index):
+    """'Carte 1' -> 'Carte 1', 'Carte 2', ... for successive pages (trailing number incremented)."""
+    import re
+
+    match = re.search(r"(\d+)\s*$", base or "")
+    if not match:
+        return "{} {}".format(base, index + 1).strip()
+    return base[: match.start(1)] + str(int(match.group(1)) + index)

@@ -1,0 +1,241 @@
+"""The atlas page: the bundled print layout template filled and exported.
+
+``resources/atlas_page.qpt`` holds one page (A3 landscape): the 249 x 165 mm
+map frame, title, map number, legend, scale bar, north arrow and the side
+block "Méthodo. et stat." / "Sources et auteurs". Its labels hold
+``[% @ca_<name> %]`` placeholders; ``build_layout`` fills them per page (so the
+template stays editable in the desktop, where the same names can be set as
+layout variables) and repeats the page once per map.
+"""
+import html
+import re
+
+from qgis.core import (
+    QgsLayerTree,
+    QgsLayout,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemRegistry,
+    QgsLayoutItemScaleBar,
+    QgsLayoutSize,
+    QgsMapLayerLegendUtils,
+    QgsMarkerSymbol,
+    QgsProperty,
+    QgsReadWriteContext,
+    QgsSymbolLayer,
+    QgsSymbolLegendNode,
+)
+from qgis.PyQt.QtCore import QPointF
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..provider_meta import RESOURCES_DIR
+
+TEMPLATE = RESOURCES_DIR / "atlas_page.qpt"
+MAP_FRAME_MM = (249.0, 165.0)
+_PLACEHOLDER = re.compile(r"\[%\s*@ca_(\w+)\s*%\]")
+
+# Fixed page wording, by page language (the atlas is French).
+PAGE_TEXT = {
+    "fr": {
+        "method_heading": "Méthodo. et stat.",
+        "sources_heading": "Sources et auteurs",
+        "spatial_level_label": "Niveau spatial :",
+        "method_label": "Procédé utilisé pour l’élaboration de l’indicateur et mode de calcul :",
+        "data_used_label": "Données utilisées :",
+        "sources_label": "Sources des données :",
+        "authors_label": "Auteurs :",
+        "legend_title": "Légende",
+        "size_title": "Emploi (effectif)",
+        "network_title": "Réseau",
+        "layer_cluster": "Clusters",
+        "layer_kind": "Types d’entités",
+        "layer_single": "Entités",
+        "copper": "Cuivre",
+        "fibre": "Fibre optique",
+    },
+    "en": {
+        "method_heading": "Method and statistics",
+        "sources_heading": "Sources and authors",
+        "spatial_level_label": "Spatial level:",
+        "method_label": "Method and computation:",
+        "data_used_label": "Data used:",
+        "sources_label": "Data sources:",
+        "authors_label": "Authors:",
+        "legend_title": "Legend",
+        "size_title": "Employment (headcount)",
+        "network_title": "Network",
+        "layer_cluster": "Clusters",
+        "layer_kind": "Entity kinds",
+        "layer_single": "Entities",
+        "copper": "Copper",
+        "fibre": "Fibre optic",
+    },
+}
+
+
+def _template_document():
+    document = QDomDocument()
+    with open(TEMPLATE, encoding="utf-8") as handle:
+        if not document.setContent(handle.read()):
+            raise ValueError("invalid layout template " + str(TEMPLATE))
+    return document
+
+
+def _items_element(document):
+    """A copy of the template's items, pages left out (pasted once per page)."""
+    wrapper = document.createElement("Items")
+    node = document.documentElement().firstChild()
+    while not node.isNull():
+        element = node.toElement()
+        if element.tagName() == "LayoutItem" and int(element.attribute("type", "0")) != QgsLayoutItemRegistry.LayoutPage:
+            wrapper.appendChild(element.cloneNode(True))
+        node = node.nextSibling()
+    return wrapper
+
+
+def _fill(text, values, as_html):
+    def value(match):
+        raw = values.get(match.group(1), "")
+        return html.escape(raw).replace("\n", "<br/>") if as_html else raw
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+def build_layout(project, pages):
+    """A layout of ``len(pages)`` atlas pages.
+
+    Each page is a dict: ``texts`` (placeholder values), ``layers`` (map layers,
+    top first), ``legend_layers`` (layers in the legend, top first),
+    ``extent`` (``QgsRectangle`` in ``crs``), ``crs``.
+    Returns ``(layout, [map items], keep)``; ``keep`` holds objects that must
+    live as long as the layout (legend trees).
+    """
+    document = _template_document()
+    context = QgsReadWriteContext()
+    layout = QgsLayout(project)
+    _items, ok = layout.loadFromTemplate(document, context)
+    if not ok:
+        raise ValueError("could not load the layout template " + str(TEMPLATE))
+    first_page = layout.pageCollection().page(0)
+    page_items = [[i for i in layout.items() if hasattr(i, "id") and not isinstance(i, QgsLayoutItemPage)]]
+    items_xml = _items_element(document)
+    for index in range(1, len(pages)):
+        page = QgsLayoutItemPage(layout)
+        page.setPageSize(QgsLayoutSize(first_page.pageSize().width(), first_page.pageSize().height()))
+        layout.pageCollection().addPage(page)
+        top = layout.pageCollection().page(index).pos().y()
+        page_items.append(layout.addItemsFromXml(items_xml, document, context, QPointF(0, top + 1.0), True))
+
+    maps, keep = [], []
+    for spec, items in zip(pages, page_items):
+        by_id = {item.id(): item for item in items if hasattr(item, "id") and item.id()}
+        map_item = by_id.get("map")
+        if not isinstance(map_item, QgsLayoutItemMap):
+            raise ValueError("the layout template has no map item with id 'map'")
+        map_item.setCrs(spec["crs"])
+        map_item.setLayers(spec["layers"])
+        map_item.setKeepLayerSet(True)
+        map_item.setExtent(fit_extent(spec["extent"], map_item.rect().width() / map_item.rect().height()))
+        maps.append(map_item)
+        for item in items:
+            if isinstance(item, QgsLayoutItemLabel):
+                as_html = item.mode() == QgsLayoutItemLabel.ModeHtml
+                item.setText(_fill(item.text(), spec["texts"], as_html))
+            elif isinstance(item, (QgsLayoutItemScaleBar, QgsLayoutItemPicture)):
+                item.setLinkedMap(map_item)
+            elif isinstance(item, QgsLayoutItemLegend):
+                item.setLinkedMap(map_item)
+                item.setTitle(_fill(item.title(), spec["texts"], False))
+                item.setAutoUpdateModel(False)
+                root = QgsLayerTree()
+                for layer in spec["legend_layers"]:
+                    root.addLayer(layer)
+                item.model().setRootGroup(root)
+                item.setLegendFilterByMapEnabled(False)  # it would drop the size legend nodes
+                _fixed_size_category_symbols(item.model(), root)
+                item.updateLegend()
+                keep.append(root)
+        for item in items:
+            if isinstance(item, QgsLayoutItemScaleBar):
+                _fit_scalebar(item, map_item)
+    layout.refresh()
+    return layout, maps, keep
+
+
+def fit_extent(rect, ratio):
+    """``rect`` grown around its centre to the width/height ``ratio`` of the frame."""
+    from qgis.core import QgsRectangle
+
+    width, height = rect.width(), rect.height()
+    if width / max(height, 1e-12) < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    c = rect.center()
+    return QgsRectangle(c.x() - width / 2, c.y() - height / 2, c.x() + width / 2, c.y() + height / 2)
+
+
+def _fixed_size_category_symbols(model, root, size_mm=4.0):
+    """Category entries of proportional circles: a plain circle of fixed size.
+
+    Their symbols carry the data-defined size, which has no feature to read in
+    the legend and would draw nothing; the sizes are shown by the nested-circle
+    size legend instead.
+    """
+    for node_layer in root.findLayers():
+        changed = False
+        for index, node in enumerate(model.layerOriginalLegendNodes(node_layer)):
+            symbol = node.symbol() if isinstance(node, QgsSymbolLegendNode) else None
+            if symbol is None or not isinstance(symbol, QgsMarkerSymbol) or not symbol.dataDefinedSize().isActive():
+                continue
+            plain = symbol.clone()
+            plain.setDataDefinedSize(QgsProperty())
+            for layer in plain.symbolLayers():
+                layer.setDataDefinedProperty(QgsSymbolLayer.PropertyOffset, QgsProperty())
+            plain.setSize(size_mm)
+            QgsMapLayerLegendUtils.setLegendNodeCustomSymbol(node_layer, index, plain)
+            changed = True
+        if changed:
+            model.refreshLayerLegend(node_layer)
+
+
+def _fit_scalebar(scalebar, map_item):
+    """Round segment length: about a sixth of the map width (km)."""
+    from ..core.symbology import nice_floor
+
+    width_km = map_item.extent().width() / 1000.0
+    if width_km > 0:
+        scalebar.setUnitsPerSegment(max(nice_floor(width_km / 6.0), 0.1))
+    scalebar.update()
+
+
+def export_layout(layout, path, fmt, dpi):
+    """Export to ``path``; returns the files written (PNG/SVG: one file per page)."""
+    import os
+
+    exporter = QgsLayoutExporter(layout)
+    if fmt == "pdf":
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = dpi
+        settings.rasterizeWholeImage = False
+        result = exporter.exportToPdf(path, settings)
+    elif fmt == "png":
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = dpi
+        result = exporter.exportToImage(path, settings)
+    else:
+        settings = QgsLayoutExporter.SvgExportSettings()
+        settings.dpi = dpi
+        result = exporter.exportToSvg(path, settings)
+    if result != QgsLayoutExporter.Success:
+        raise ValueError("layout export failed (code {}): {}".format(result, exporter.errorMessage()))
+    if fmt == "pdf":
+        return [path]
+    pages = layout.pageCollection().pageCount()
+    base, ext = os.path.splitext(path)
+    files = [path] + ["{}_{}{}".format(base, i, ext) for i in range(2, pages + 1)]
+    return [f for f in files if os.path.exists(f)]
