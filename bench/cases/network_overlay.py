@@ -7,6 +7,8 @@ References, in the same run:
   per class (chained), ``native:pointonsurface``, ``native:joinbynearest`` per
   class (chained), ``native:joinattributestable`` to bring distances back to
   the zones;
+* ``native_chain_no_index``: the same chain with temporary (memory) outputs as
+  the desktop makes them, without a spatial index on the extracts;
 * ``read_network``: merely iterating the network layer with its geometries;
 * ``read_network_metric``: the same read transformed into the zones' CRS
   (the least work any metric answer needs).
@@ -71,14 +73,15 @@ def ours(state):
         "REPORT": str(Path(state["workdir"]) / "report.html")}, _context())
 
 
-def native_chain(state):
+def native_chain(state, index=True):
     qgis_app()
     context = _context()
     lines = {}
     for cls, expr in (("fibre", FIBRE_EXPR), ("copper", COPPER_EXPR)):
         sub = _run("native:extractbyexpression", {"INPUT": state["network"], "EXPRESSION": expr,
                                                   "OUTPUT": "memory:"}, context)["OUTPUT"]
-        _run("native:createspatialindex", {"INPUT": sub}, context)
+        if index:
+            _run("native:createspatialindex", {"INPUT": sub}, context)
         lines[cls] = sub
     zones = state["zones"]
     for cls, sub in lines.items():
@@ -95,7 +98,12 @@ def native_chain(state):
     _run("native:joinattributestable", {
         "INPUT": zones, "FIELD": "postcode", "INPUT_2": points, "FIELD_2": "postcode",
         "FIELDS_TO_COPY": ["dist_fibre", "dist_copper"], "METHOD": 1, "DISCARD_NONMATCHING": False, "PREFIX": "",
-        "OUTPUT": str(Path(state["workdir"]) / "native.gpkg")}, context)
+        "OUTPUT": str(Path(state["workdir"]) / ("native.gpkg" if index else "native_noindex.gpkg"))}, context)
+
+
+def native_chain_no_index(state):
+    """The same chain as built in the desktop with temporary outputs: no spatial index on the extracts."""
+    native_chain(state, index=False)
 
 
 def read_network(state):
@@ -142,7 +150,8 @@ CASES = [
         name="network_overlay",
         prepare=prepare,
         subject=ours,
-        references={"native_chain": native_chain, "read_network": read_network,
+        references={"native_chain": native_chain, "native_chain_no_index": native_chain_no_index,
+                    "read_network": read_network,
                     "read_network_metric": read_network_metric, "check_vs_native (not a timing)": check_vs_native},
         sizes=[744000],
         note="real OSM railways+waterways (50,313 lines, ~744,000 segments) x 1,144 postal zones",
