@@ -127,3 +127,14 @@ from qgis.core import QgsSpatialIndex as _QgsSpatialIndex  # noqa: E402
 SPATIAL_INDEX_STORE_GEOMETRIES = _pick(
     getattr(_QgsSpatialIndex, "Flag", None), "FlagStoreFeatureGeometries", _QgsSpatialIndex, "FlagStoreFeatureGeometries"
 )
+
+
+# --- Text rendering in exports (selectable text in PDF/SVG) ------------------------
+def text_format_always_text():
+    """``Qgis.TextRenderFormat.AlwaysText`` (3.22+ enum) or the older QgsRenderContext value."""
+    scope = getattr(Qgis, "TextRenderFormat", None)
+    if scope is not None and hasattr(scope, "AlwaysText"):
+        return scope.AlwaysText
+    from qgis.core import QgsRenderContext
+
+    return QgsRenderContext.TextFormatAlwaysText

@@ -24,7 +24,10 @@ def parse_field_map(text):
     except (TypeError, ValueError):
         return {}
     if isinstance(value, dict):
-        return {str(k): str(v) for k, v in value.items()}
+        # aggregatepostcodes nests it: {"clusters": {slug: name}, "kinds": ..., "fields": ...}
+        if isinstance(value.get("clusters"), dict):
+            value = value["clusters"]
+        return {str(k): str(v) for k, v in value.items() if not isinstance(v, (dict, list))}
     return {}
 
 

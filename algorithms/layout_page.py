@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QPointF
 from qgis.PyQt.QtXml import QDomDocument
 
+from .. import compat
 from ..provider_meta import RESOURCES_DIR
 
 TEMPLATE = RESOURCES_DIR / "atlas_page.qpt"
@@ -222,6 +223,7 @@ def export_layout(layout, path, fmt, dpi):
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
         settings.rasterizeWholeImage = False
+        settings.textRenderFormat = compat.text_format_always_text()  # selectable, searchable text
         result = exporter.exportToPdf(path, settings)
     elif fmt == "png":
         settings = QgsLayoutExporter.ImageExportSettings()
@@ -230,6 +232,7 @@ def export_layout(layout, path, fmt, dpi):
     else:
         settings = QgsLayoutExporter.SvgExportSettings()
         settings.dpi = dpi
+        settings.textRenderFormat = compat.text_format_always_text()
         result = exporter.exportToSvg(path, settings)
     if result != QgsLayoutExporter.Success:
         raise ValueError("layout export failed (code {}): {}".format(result, exporter.errorMessage()))

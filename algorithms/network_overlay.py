@@ -32,6 +32,7 @@ from ..core import network_stats as ns
 from .base import ClusterAtlasAlgorithm, tr
 from .network_geometry import Measurer, Zones, nearest_distances, read_network, zone_lengths
 from .table_io import create_sink, write_dataframe
+from .output_styles import style_output
 
 DEFAULT_METRIC_CRS = "EPSG:3812"
 
@@ -361,6 +362,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             raise QgsProcessingException(tr("Could not write features to the output: {}").format(
                 sink.lastError() if hasattr(sink, "lastError") else ""))
         feedback.setProgress(96)
+        del sink  # flush the file before styling it
+        style_output(context, dest_id, "circles" if is_points else "zones", feedback)
         return {"OUTPUT": dest_id}
 
     def _write_summary(self, parameters, context, summary, feedback):

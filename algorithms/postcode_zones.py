@@ -37,6 +37,7 @@ from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, tr
 from .table_io import create_sink, source_to_dataframe, write_dataframe
+from .output_styles import style_output
 
 ZONE_SCHEMA = [
     ("pc_key", "string"),
@@ -481,6 +482,8 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
         report_df = pd.DataFrame(issues, columns=[n for n, _ in REPORT_SCHEMA])
         if report is not None:
             write_dataframe(report_df, report, REPORT_SCHEMA, feedback, progress=(95, 100))
+        del sink  # flush the file before styling it
+        style_output(context, dest, "zones", feedback)
         zones_area = sum(g.area() for g in geometries)
         diff = 100.0 * (zones_area - boundary.area()) / boundary.area() if boundary.area() else 0.0
         feedback.pushInfo(

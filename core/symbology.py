@@ -6,6 +6,9 @@ diameter grows with the square root, scaled so that ``max_value`` gets
 """
 import math
 
+# Fields of the aggregation that share the emp_ prefix but are not categories.
+NOT_CATEGORY_FIELDS = ("emp_per_1000",)
+
 # Round mantissas for legend values (1, 2, 2.5, 5 x 10^k).
 _NICE = (1.0, 2.0, 2.5, 5.0)
 
@@ -68,8 +71,13 @@ def explode_wide(df, prefix="emp_", names=None, exclude_prefixes=("emp_k_",), va
     columns = [
         c
         for c in df.columns
-        if c.startswith(prefix) and not any(c.startswith(e) for e in exclude_prefixes if e != prefix)
+        if c.startswith(prefix)
+        and not any(c.startswith(e) for e in exclude_prefixes if e != prefix)
+        and c not in NOT_CATEGORY_FIELDS
     ]
+    if names:  # the slug map is authoritative: other emp_* fields are not categories
+        known = [c for c in columns if c[len(prefix):] in names]
+        columns = known or columns
     records = []
     for column in columns:
         slug = column[len(prefix):]
