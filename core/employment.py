@@ -116,9 +116,10 @@ def detect_decimal(series, default=","):
 
     Only unambiguous cells vote (``12,5`` / ``12.5``; not ``1.250``).
     """
+    import numpy as np
     import pandas as pd
 
-    text = pd.Series(series).dropna()
+    text = pd.Series(pd.unique(np.asarray(series, dtype=object)), dtype=object).dropna()
     text = text[text.map(type) == str] if len(text) else text
     if not len(text):
         return default

@@ -22,7 +22,7 @@ import pandas as pd
 from .employment import parse_employments
 from .kinds import map_kind
 from .postcodes import normalise_postcodes
-from .text import map_unique, map_unique_frame, normalise_key, normalise_keys, to_text
+from .text import map_unique, map_unique_frame, normalise_key, normalise_keys, text_values, to_text
 
 OUTPUT_SCHEMA = [
     ("entity_id", "string"),
@@ -95,16 +95,31 @@ class ImportOptions:
         self.separators = separators
 
 
-def _text(series):
-    """Cell text (stripped, '' for missing) as an object ndarray, each distinct value once."""
-    return map_unique(series, to_text)
+class _Cells:
+    """Text of each input column, computed once (used by several steps)."""
 
+    def __init__(self, table, columns):
+        self.table, self.columns, self._texts = table, columns, {}
 
-def _column(table, columns, role):
-    name = columns.get(role)
-    if name:
-        return table[name]
-    return pd.Series(np.full(len(table), None, dtype=object), index=table.index)
+    def raw(self, role):
+        name = self.columns.get(role)
+        if name:
+            return self.table[name]
+        return pd.Series(np.full(len(self.table), None, dtype=object), index=self.table.index)
+
+    def text(self, role=None, column=None):
+        column = column if column is not None else self.columns.get(role)
+        if not column:
+            return np.full(len(self.table), "", dtype=object)
+        if column not in self._texts:
+            self._texts[column] = text_values(self.table[column])
+        return self._texts[column]
+
+    def blank_rows(self):
+        blank = np.ones(len(self.table), dtype=bool)
+        for name in self.table.columns:
+            blank &= self.text(column=name) == ""
+        return blank
 
 
 def _split_clusters(text, separators):
@@ -112,13 +127,6 @@ def _split_clusters(text, separators):
         return ()
     parts = re.split("[" + re.escape(separators) + "]", text)
     return tuple(p.strip() for p in parts if p.strip())
-
-
-def _blank_rows(table):
-    blank = np.ones(len(table), dtype=bool)
-    for name in table.columns:
-        blank &= map_unique(table[name], lambda v: to_text(v) == "").astype(bool)
-    return blank
 
 
 def parse_exclusion_text(text):
@@ -161,12 +169,13 @@ def import_members(table, columns, options=None, progress=None):
     rows = np.asarray(table.index, dtype=np.int64)
 
     # ---- row-level parsing (each distinct value parsed once) -------------
-    names = _text(_column(table, columns, "name"))
-    raw_postcode = _column(table, columns, "postcode")
-    raw_country = _column(table, columns, "country")
+    cells = _Cells(table, columns)
+    names = cells.text("name")
+    raw_postcode = cells.raw("postcode")
+    raw_country = cells.raw("country")
     pc = normalise_postcodes(raw_postcode, raw_country if columns.get("country") else None, options.default_country)
     step(0.2)
-    raw_employment = _column(table, columns, "employment")
+    raw_employment = cells.raw("employment")
     if columns.get("employment"):
         emp = parse_employments(raw_employment, options.decimal)
     else:
@@ -174,11 +183,11 @@ def import_members(table, columns, options=None, progress=None):
             {"employment": np.nan, "estimated": False, "unknown": True, "error": None}, index=table.index
         )
     step(0.35)
-    raw_kind = _column(table, columns, "kind")
+    raw_kind = cells.raw("kind")
     kinds = map_unique_frame(raw_kind, map_kind, ["kind", "flag"])
-    kind_labels = _text(raw_kind)
+    kind_labels = cells.text("kind")
     if columns.get("year"):
-        year_text = _text(table[columns["year"]])
+        year_text = cells.text("year")
         years = pd.to_numeric(pd.Series(year_text, index=table.index), errors="coerce")
         year_invalid = (year_text != "") & (years.isna().to_numpy() | (years.to_numpy() % 1 != 0))
         years = years.where(~year_invalid)
@@ -188,14 +197,14 @@ def import_members(table, columns, options=None, progress=None):
 
     name_keys = map_unique(pd.Series(names), normalise_key)
     pc_keys = pc["pc_key"].to_numpy(dtype=object)
-    ids = _text(_column(table, columns, "id")) if columns.get("id") else np.full(n, "", dtype=object)
+    ids = cells.text("id")
     id_missing = (ids == "") if columns.get("id") else np.zeros(n, dtype=bool)
     fallback_ids = pd.Series(name_keys, dtype=object) + "|" + pd.Series(pc_keys, dtype=object).fillna("")
     entity_ids = np.where(ids != "", ids, fallback_ids.to_numpy(dtype=object))
     step(0.45)
 
     # ---- row-level problems ---------------------------------------------
-    blank = _blank_rows(table)
+    blank = cells.blank_rows()
     pc_error = pc["error"].to_numpy(dtype=object)
     emp_error = emp["error"].to_numpy(dtype=object)
     row_checks = [
@@ -205,7 +214,7 @@ def import_members(table, columns, options=None, progress=None):
     ]
 
     # ---- memberships: one per cluster named in the cell -------------------
-    cluster_cells = _text(_column(table, columns, "cluster"))
+    cluster_cells = cells.text("cluster")
     parts = map_unique(pd.Series(cluster_cells), lambda t: _split_clusters(t or "", options.separators))
     cluster_default = np.array([len(p) == 0 for p in parts], dtype=bool) & (options.default_cluster is not None)
     if options.default_cluster is not None:
@@ -338,9 +347,9 @@ def import_members(table, columns, options=None, progress=None):
             "rule": rule[bad],
             "name": names[rsel],
             "cluster": cluster_raw[bad],
-            "raw_postcode": _text(raw_postcode)[rsel],
-            "raw_country": _text(raw_country)[rsel],
-            "raw_employment": _text(raw_employment)[rsel],
+            "raw_postcode": cells.text("postcode")[rsel],
+            "raw_country": cells.text("country")[rsel],
+            "raw_employment": cells.text("employment")[rsel],
             "raw_kind": kind_labels[rsel],
             "employment": employment[bad],
             "raw_record": _raw_records(table, rsel),

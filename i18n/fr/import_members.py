@@ -1,0 +1,102 @@
+"""French for clusteratlas:importmembers (algorithms/import_members.py)."""
+import ast
+from pathlib import Path
+
+
+def _english_help():
+    # The HELP key is read from the algorithm's source (no QGIS import needed),
+    # so the key always equals the English text exactly.
+    source = (Path(__file__).resolve().parents[2] / "algorithms" / "import_members.py").read_text(encoding="utf-8")
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "HELP":
+            return ast.literal_eval(node.value)
+    raise RuntimeError("HELP not found in algorithms/import_members.py")
+
+
+HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoit (CSV d'Excel, classeur XLSX/ODS, table GeoPackage ou de base de données, couche du projet) en une <b>table des membres</b> propre : une ligne par appartenance (entité, cluster), avec des codes postaux normalisés, l'emploi interprété et les types d'entités reconnus. Chaque ligne d'entrée aboutit soit dans la table des membres, soit dans la table des rejets, avec la raison.</p>
+<h3>Paramètres</h3>
+<ul>
+<li><b>Table des membres en entrée</b> (INPUT) : une couche ou table du projet, un fichier ou une table de base de données. Les fichiers CSV/TXT/TSV et les classeurs XLSX/ODS (aussi lorsqu'ils sont chargés comme couches du projet sans filtre) sont lus directement : l'encodage (UTF-8 avec ou sans BOM, sinon Windows-1252), le séparateur (; , tabulation |) et le séparateur décimal sont détectés, et les codes postaux gardent leurs zéros initiaux.</li>
+<li><b>Feuille</b> (SHEET) : feuille du classeur, par nom ou numéro à partir de 0 ; vide = première feuille.</li>
+<li><b>Champs nom, cluster, type, code postal, pays, emploi, identifiant et année</b> (NAME_FIELD, CLUSTER_FIELD, KIND_FIELD, POSTCODE_FIELD, COUNTRY_FIELD, EMPLOYMENT_FIELD, ID_FIELD, YEAR_FIELD) : tous facultatifs. Laissés vides, ils sont détectés d'après les en-têtes français, néerlandais ou anglais (Nom/Naam/Name, Cluster(s)/Pôle, Type/Soort, Code postal/CP/Postcode, Pays/Land/Country, Effectif/Emploi/Werknemers/Employees, BCE/KBO/Id, Année/Jaar/Year) ; le journal indique quelle colonne a été choisie. Les colonnes du nom et du code postal sont obligatoires, celle du cluster aussi sauf si un cluster par défaut est donné.</li>
+<li><b>Cluster par défaut</b> (CLUSTER) : cluster des lignes dont la cellule cluster est vide, ou de toutes les lignes s'il n'y a pas de colonne cluster (liste des membres d'un seul cluster).</li>
+<li><b>Pays par défaut</b> (DEFAULT_COUNTRY) : code ISO utilisé quand ni une colonne pays ni un préfixe (B-, L-, F-, NL-, D-) ne donnent le pays. BE par défaut.</li>
+<li><b>Entités exclues</b> (EXCLUDE) : noms ou identifiants séparés par ; ou des retours à la ligne, chacun éventuellement suivi de @ et d'un cluster pour ne l'exclure que de ce cluster, p. ex. <code>UCLouvain; Delhaize @ Nutrition</code>.</li>
+<li><b>Table d'exclusion</b> (EXCLUSIONS) : une table avec une colonne nom ou identifiant, une colonne cluster facultative (vide = tous les clusters) et une colonne raison facultative.</li>
+<li><b>Plafond d'emploi</b> (EMPLOYMENT_CEILING) : les appartenances des entités dont l'emploi est plus grand sont exclues (tout le personnel d'une université, l'effectif mondial d'une banque). 0 ou vide = pas de plafond.</li>
+<li><b>Encodage</b> et <b>Séparateur</b> (ENCODING, SEPARATOR, avancés) : à imposer quand la détection se trompe.</li>
+</ul>
+<h3>Règles</h3>
+<ul>
+<li>Codes postaux : B-1348, B 1348, BE-1348, 1348 Louvain-la-Neuve, 1400.0 donnent tous la clé BE-1348 ; L-4365 est au Luxembourg (LU-4365). Le pays vient de la colonne pays, sinon du préfixe, sinon du pays par défaut. Contrôle par pays : BE 4 chiffres 1000-9999, LU 4 chiffres, FR 5 chiffres, NL 4 chiffres et 2 lettres, DE 5 chiffres ; tout le reste est rejeté avec la valeur brute.</li>
+<li>Emploi : 1 250 et 1.250 (milliers), 12,5 (virgule décimale), classes de taille comme 10-19 (milieu 14,5, signalé comme estimé), 500+ (borne inférieure, estimé). Vide, n.c. ou ? signifie inconnu : l'entité est gardée avec un emploi NULL et le drapeau employment_unknown, jamais 0. Les valeurs négatives ou illisibles sont rejetées.</li>
+<li>Une cellule cluster peut nommer plusieurs clusters séparés par ; , / ou | : chacun donne une appartenance. Les clusters sont comparés sans tenir compte de la casse, des accents et des espaces et affichés tels qu'écrits la première fois.</li>
+<li>Types : les libellés français, néerlandais ou anglais sont ramenés à company (entreprise), training (formation), public et research (R&amp;D ; les universités comptent comme R&amp;D) ; un libellé non reconnu est gardé et signalé.</li>
+<li>Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N).</li>
+</ul>
+<h3>Sorties</h3>
+<ul>
+<li><b>Membres</b> (OUTPUT) : table sans géométrie, une ligne par appartenance : entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (p. ex. BE-1348, la clé de jointure des autres algorithmes), employment, employment_estimated, employment_unknown, year, source_row (numéro de la ligne de données en entrée, à partir de 1), flags.</li>
+<li><b>Rejets</b> (REJECTED) : chaque ligne ou appartenance absente de la table des membres : source_row, reason, rule (empty_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, le code postal, le pays, l'emploi et le type bruts, l'emploi interprété quand il était valide, et toute la ligne d'entrée en JSON.</li>
+<li>Statistiques : ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (emploi valide de toutes les appartenances lues), EMPLOYMENT_OUT (dans la table des membres), EMPLOYMENT_EXCLUDED (dans les rejets ; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE et COLUMNS (JSON).</li>
+</ul>
+<h3>Exemple</h3>
+<p>Un CSV enregistré par Excel avec les colonnes <i>Nom;Code postal;Effectif;Type;Cluster(s)</i> et la ligne <i>IBM Belgium;B-1130;1 250;Entreprise;TIC; TWIST</i> donne deux appartenances (TIC et TWIST) de l'entreprise IBM Belgium à BE-1130, avec un emploi de 1250 chacune.</p>"""
+
+MESSAGES = {
+    _english_help(): HELP_FR,
+    "Import cluster members": "Importer les membres des clusters",
+    "cluster,members,import,csv,xlsx,ods,postcode,employment,effectif,clean": "cluster,membres,importation,csv,xlsx,ods,code postal,emploi,effectif,nettoyage",
+    "Input member table": "Table des membres en entrée",
+    "Sheet (workbooks)": "Feuille (classeurs)",
+    "Name field (empty = detect)": "Champ du nom (vide = détection)",
+    "Cluster field (empty = detect)": "Champ du cluster (vide = détection)",
+    "Kind field (empty = detect)": "Champ du type d'entité (vide = détection)",
+    "Postcode field (empty = detect)": "Champ du code postal (vide = détection)",
+    "Country field (empty = detect)": "Champ du pays (vide = détection)",
+    "Employment field (empty = detect)": "Champ de l'emploi (vide = détection)",
+    "Entity id field (empty = detect)": "Champ de l'identifiant d'entité (vide = détection)",
+    "Year field (empty = detect)": "Champ de l'année (vide = détection)",
+    "Default cluster": "Cluster par défaut",
+    "Default country (ISO code)": "Pays par défaut (code ISO)",
+    "Excluded entities (name or id [@ cluster]; ...)": "Entités exclues (nom ou identifiant [@ cluster] ; ...)",
+    "Exclusion table": "Table d'exclusion",
+    "Employment ceiling (0 = none)": "Plafond d'emploi (0 = aucun)",
+    "Encoding (empty = detect)": "Encodage (vide = détection)",
+    "Separator (empty = detect)": "Séparateur (vide = détection)",
+    "Members": "Membres",
+    "Rejected": "Rejets",
+    "Rows read": "Lignes lues",
+    "Memberships": "Appartenances",
+    "Rejected rows or memberships": "Lignes ou appartenances rejetées",
+    "Entities": "Entités",
+    "Clusters": "Clusters",
+    "Valid employment read": "Emploi valide lu",
+    "Employment in the member table": "Emploi dans la table des membres",
+    "Employment in the rejects": "Emploi dans les rejets",
+    "Rejects by rule (JSON)": "Rejets par règle (JSON)",
+    "Columns used (JSON)": "Colonnes utilisées (JSON)",
+    "Incorrect parameter value for {}": "Valeur de paramètre incorrecte pour {}",
+    "Unknown encoding '{}': {}": "Encodage inconnu « {} » : {}",
+    "Read {} rows from sheet '{}' of {} (sheets: {}).": "{} lignes lues dans la feuille « {} » de {} (feuilles : {}).",
+    "Read {} rows from {} (encoding {}, separator '{}').": "{} lignes lues dans {} (encodage {}, séparateur « {} »).",
+    "Read {} rows from the input layer.": "{} lignes lues dans la couche d'entrée.",
+    "{}: column '{}' is not in the input. Columns: {}.": "{} : la colonne « {} » n'existe pas dans l'entrée. Colonnes : {}.",
+    "The exclusion table has no column.": "La table d'exclusion n'a aucune colonne.",
+    "Exclusion table: {} rule(s) from column '{}' (cluster column: {}).": "Table d'exclusion : {} règle(s) tirée(s) de la colonne « {} » (colonne cluster : {}).",
+    "DEFAULT_COUNTRY '{}' is not supported; use one of {}.": "DEFAULT_COUNTRY « {} » n'est pas pris en charge ; utilisez l'un de {}.",
+    "Could not find the {} column(s) in the input. Columns seen: {}. Choose them with the field parameters{}.": "Colonne(s) {} introuvable(s) dans l'entrée. Colonnes vues : {}. Choisissez-les avec les paramètres de champ{}.",
+    " (or give a default cluster)": " (ou donnez un cluster par défaut)",
+    "chosen": "choisie",
+    "detected": "détectée",
+    " (also matched: {})": " (correspondent aussi : {})",
+    "{}: column '{}' ({}){}": "{} : colonne « {} » ({}){}",
+    "{}: no column": "{} : aucune colonne",
+    "No employment column: every employment is unknown (NULL, flagged).": "Pas de colonne d'emploi : tous les emplois sont inconnus (NULL, signalés).",
+    "Rows with an empty cluster cell go to the default cluster '{}'.": "Les lignes dont la cellule cluster est vide vont dans le cluster par défaut « {} ».",
+    "{} rows read: {} memberships of {} entities in {} clusters; {} rejected.": "{} lignes lues : {} appartenances de {} entités dans {} clusters ; {} rejets.",
+    "  rejected ({}): {}": "  rejets ({}) : {}",
+    "Employment: {:,.1f} valid read = {:,.1f} in the member table + {:,.1f} in the rejects.": "Emploi : {:,.1f} valide lu = {:,.1f} dans la table des membres + {:,.1f} dans les rejets.",
+    "{} memberships with an estimated employment (size class), {} with an unknown employment (NULL).": "{} appartenances avec un emploi estimé (classe de taille), {} avec un emploi inconnu (NULL).",
+    "{} input row(s) have no membership in the member table: see the Rejected output.": "{} ligne(s) d'entrée sans appartenance dans la table des membres : voir la sortie Rejets.",
+}
