@@ -24,16 +24,98 @@ from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, tr
 from .output_styles import style_output
-from .params import add_outputs, field_value, optional_field, set_flags, text_value
+from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 
 LAYOUTS = ["wide", "long"]
+# File formats read directly with GDAL's Arrow stream when MEMBERS is a plain file.
+FAST_READ_EXTENSIONS = (".gpkg", ".sqlite")
 
 
-def _split_list(text):
-    if not text:
-        return []
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+def _arrow_column(array):
+    """One column of GDAL's Arrow stream (masked numpy array) -> pandas-ready values."""
+    import numpy as np
+
+    mask = np.ma.getmaskarray(array)
+    data = np.ma.getdata(array)
+    if data.dtype.kind in "SO":
+        # Decode each distinct value once: member tables repeat clusters, kinds, codes.
+        codes, uniques = pd.factorize(data.astype(object))
+        decoded = np.array(
+            [u.decode("utf-8", "replace") if isinstance(u, bytes) else u for u in uniques] + [None], dtype=object
+        )
+        codes = np.where(mask, -1, codes)
+        return decoded[codes]
+    if data.dtype.kind == "f":
+        return np.where(mask, np.nan, data)
+    if data.dtype.kind in "iu":
+        return np.where(mask, np.nan, data) if mask.any() else data
+    if data.dtype.kind == "b" and mask.any():
+        values = data.astype(object)
+        values[mask] = None
+        return values
+    return data
+
+
+def read_with_gdal(path, layer_name, columns):
+    """``columns`` of a GeoPackage/SQLite table as a DataFrame (index 1..n, like
+    ``source_to_dataframe``) through GDAL's Arrow stream, or None when GDAL < 3.6
+    or the layer cannot be opened. At a million rows this takes about a tenth of
+    QGIS' feature-by-feature iteration; the result is the same (tested).
+
+    Boolean fields are cast to integers in SQL: GDAL 3.6's numpy conversion of
+    Arrow booleans returns wrong values (measured on this project's tables).
+    """
+    try:
+        from osgeo import gdal, ogr
+    except ImportError:  # pragma: no cover - QGIS always ships the bindings
+        return None
+    if int(gdal.VersionInfo()) < 3060000:
+        return None
+    dataset = ogr.Open(str(path), 0)
+    if dataset is None:
+        return None
+    layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(0)
+    if layer is None:
+        return None
+    definition = layer.GetLayerDefn()
+    fields = {}
+    for i in range(definition.GetFieldCount()):
+        field = definition.GetFieldDefn(i)
+        fields[field.GetName()] = field.GetSubType() == ogr.OFSTBoolean
+    wanted = [c for c in columns if c in fields]
+    if not wanted:
+        return None
+
+    def quoted(name):
+        return '"' + name.replace('"', '""') + '"'
+
+    select = ", ".join(
+        "CAST({0} AS INTEGER) AS {0}".format(quoted(c)) if fields[c] else quoted(c) for c in wanted
+    )
+    result = dataset.ExecuteSQL("SELECT {} FROM {}".format(select, quoted(layer.GetName())), dialect="SQLITE")
+    if result is None or not hasattr(result, "GetArrowStreamAsNumPy"):
+        return None
+    import numpy as np
+
+    try:
+        chunks = {c: [] for c in wanted}
+        for batch in result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=YES"]):
+            for c in wanted:
+                chunks[c].append(batch[c])
+    finally:
+        dataset.ReleaseResultSet(result)
+    frame = {}
+    for c in wanted:
+        values = _arrow_column(np.ma.concatenate(chunks[c])) if chunks[c] else np.array([], dtype=object)
+        if fields[c]:
+            values = pd.array(values, dtype="Int64").astype(object)
+            values = np.array([None if v is pd.NA else bool(v) for v in values], dtype=object) \
+                if pd.isna(values).any() else values.astype(bool)
+        frame[c] = values
+    frame = pd.DataFrame(frame, columns=wanted)
+    frame.index = pd.RangeIndex(1, len(frame) + 1)
+    return frame
 
 
 class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
@@ -183,7 +265,15 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
     def _read_members(self, parameters, context, feedback, default_country):
         source = self._source(parameters, self.MEMBERS, context)
         present = [name for name in agg.MEMBER_COLUMNS if source.fields().lookupField(name) >= 0]
-        frame = source_to_dataframe(source, feedback, present, progress=(0, 45))
+        frame = None
+        behind = file_behind_input(self, parameters, self.MEMBERS, context, FAST_READ_EXTENSIONS)
+        if behind is not None:
+            frame = read_with_gdal(behind[0], behind[1], present)
+            if frame is not None and len(frame) != source.featureCount():
+                frame = None  # not the layer QGIS sees: take QGIS' reading
+        if frame is None:
+            frame = source_to_dataframe(source, feedback, present, progress=(0, 45))
+        feedback.setProgress(45)
         try:
             members, notes = agg.prepare_members(frame, default_country)
         except agg.MemberTableError as error:
