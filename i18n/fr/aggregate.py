@@ -65,7 +65,7 @@ MESSAGES = {
     'Layout': 'Disposition',
     'Population field of the reference layer': 'Champ de population de la couche de référence',
     'Id field of the population layer': 'Champ identifiant de la couche de population',
-    'Population field': 'Champ de population',
+    'Population field': 'Champ de la population',
     'Entity field of the sites table': "Champ de l'entité de la table des sites",
     'Postcode field of the sites table': 'Champ du code postal de la table des sites',
     'Country field of the sites table': 'Champ du pays de la table des sites',
