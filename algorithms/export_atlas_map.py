@@ -54,7 +54,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         "<li><b>NETWORK</b>, <b>ZONES</b>, <b>BOUNDARY</b>, <b>BACKDROP</b>: optional layers drawn under the "
         "circles: network lines (field <i>class</i>: copper/fibre), zone outlines, the region (Wallonia), "
         "the country (Belgium).</li>"
-        "<li><b>EXTENT</b>: map extent; default the BOUNDARY extent, else the circles.</li>"
+        "<li><b>EXTENT</b>: map extent; default the BOUNDARY extent grown to hold every circle.</li>"
         "<li><b>TITLE</b>, <b>SUBTITLE</b>, <b>MAP_NUMBER</b>, <b>ATLAS_NAME</b>: page texts; per cluster the "
         "subtitle is the cluster name.</li>"
         "<li><b>SPATIAL_LEVEL</b>, <b>METHOD</b>, <b>DATA_USED</b>, <b>SOURCES</b>, <b>AUTHORS</b>, <b>CREDITS</b>: "
@@ -283,7 +283,10 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             if not rect.isEmpty():
                 return rect
         source = others.get("BOUNDARY") or others.get("BACKDROP")
-        candidates = [source] if source is not None else circle_layers or [v for v in others.values() if v]
+        # The region and every circle: partners outside the region (Brussels,
+        # Luxembourg) are part of the atlas reading and must not be cut off.
+        candidates = ([source] if source is not None else []) + list(circle_layers)
+        candidates = candidates or [v for v in others.values() if v]
         rect = None
         for layer in candidates:
             layer_rect = layer.extent()
