@@ -195,7 +195,7 @@ def import_members(table, columns, options=None, progress=None):
         years = pd.Series(np.nan, index=table.index)
         year_invalid = np.zeros(n, dtype=bool)
 
-    name_keys = map_unique(pd.Series(names), normalise_key)
+    name_keys = normalise_keys(names)
     pc_keys = pc["pc_key"].to_numpy(dtype=object)
     ids = cells.text("id")
     id_missing = (ids == "") if columns.get("id") else np.zeros(n, dtype=bool)
@@ -229,7 +229,7 @@ def import_members(table, columns, options=None, progress=None):
     for p in parts:
         flat.extend(p if p else (None,))
     cluster_raw = np.array(flat, dtype=object) if flat else np.empty(0, dtype=object)
-    cluster_keys = normalise_keys(pd.Series(cluster_raw, dtype=object)).to_numpy(dtype=object)
+    cluster_keys = normalise_keys(cluster_raw)
     m_missing_cluster = pd.isna(cluster_raw) & ~blank[pos]
     step(0.55)
 

@@ -164,3 +164,12 @@ def test_normalise_keys_vectorised():
     series = pd.Series(["TIC", " tic ", None, "Tíc"], index=[3, 4, 5, 6])
     assert normalise_keys(series).tolist() == ["tic", "tic", "", "tic"]
     assert list(normalise_keys(series).index) == [3, 4, 5, 6]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(), st.floats(), st.sampled_from(["  Éco–Construction ", "l’Oréal", "Œuvre ß", "\t a  b \n"]))))
+def test_property_batch_keys_equal_scalar_keys(values):
+    from cluster_atlas.core.text import normalise_key_list
+
+    assert normalise_key_list(values) == [normalise_key(v) for v in values]
+    assert normalise_keys(pd.Series(values, dtype=object)).tolist() == [normalise_key(v) for v in values]
