@@ -118,6 +118,12 @@ def read_with_gdal(path, layer_name, columns):
     return frame
 
 
+def _split_list(text):
+    if not text:
+        return []
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+
 class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
     ALG_ID = "aggregatepostcodes"
     GROUP_ID = "aggregate"

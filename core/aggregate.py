@@ -18,7 +18,7 @@ from collections import namedtuple
 
 import numpy as np
 
-from .fieldnames import slugs
+from .fieldnames import base_slug, slugs
 from .postcodes import normalise_postcodes
 from .text import map_unique, normalise_key, normalise_keys, to_text
 
@@ -139,19 +139,24 @@ def filter_members(df, clusters=None, kinds=None, year=None):
             )
         return df[mask]
 
+    # Filter values typed by hand: "eco construction" must find "Éco-construction".
+    def loose_keys(values):
+        return map_unique(values, base_slug)
+
     if clusters:
-        wanted = {normalise_key(c) for c in clusters if normalise_key(c)}
-        unknown = sorted(wanted - set(df["cluster_key"].unique()))
+        wanted = {base_slug(c) for c in clusters if normalise_key(c)}
+        present = loose_keys(df["cluster_key"])
+        unknown = sorted(wanted - set(present))
         if unknown:
             notes.append("cluster filter: no member in " + ", ".join(unknown))
-        df = drop(df["cluster_key"].isin(wanted), "cluster filter")
+        df = drop(np.isin(present, list(wanted)), "cluster filter")
     if kinds:
-        wanted = {normalise_key(k) for k in kinds if normalise_key(k)}
-        kind_keys = normalise_keys(df["kind"])
-        unknown = sorted(wanted - set(kind_keys.unique()))
+        wanted = {base_slug(k) for k in kinds if normalise_key(k)}
+        present = loose_keys(df["kind"])
+        unknown = sorted(wanted - set(present))
         if unknown:
             notes.append("kind filter: no member of kind " + ", ".join(unknown))
-        df = drop(kind_keys.isin(wanted).to_numpy(), "kind filter")
+        df = drop(np.isin(present, list(wanted)), "kind filter")
     if year is not None:
         df = drop((df["year"] == year).to_numpy(), "year filter ({}; rows without year are left out too)".format(year))
     return df, notes
