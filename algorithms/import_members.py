@@ -6,10 +6,7 @@ parsing and rules live in core/ (readers, headers, members).
 """
 import json
 
-import numpy as np
-import pandas as pd
 from qgis.core import (
-    QgsFeature,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -32,7 +29,7 @@ from ..core.postcodes import SUPPORTED_COUNTRIES, country_code
 from ..core.readers import FILE_EXTENSIONS, ReadError, read_table
 from .base import ClusterAtlasAlgorithm, tr
 from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
-from .table_io import create_sink, make_fields, source_to_dataframe
+from .table_io import create_sink, source_to_dataframe, write_dataframe
 
 # role -> field parameter
 FIELD_PARAMETERS = [
@@ -270,9 +267,9 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         self.check_cancel(feedback)
 
         sink, dest_id = create_sink(self, parameters, "OUTPUT", context, OUTPUT_SCHEMA)
-        self._write(result.output, sink, OUTPUT_SCHEMA, feedback, (60, 92))
+        write_dataframe(result.output, sink, OUTPUT_SCHEMA, feedback, progress=(60, 92))
         rejected_sink, rejected_id = create_sink(self, parameters, "REJECTED", context, REJECTED_SCHEMA)
-        self._write(result.rejected, rejected_sink, REJECTED_SCHEMA, feedback, (92, 100))
+        write_dataframe(result.rejected, rejected_sink, REJECTED_SCHEMA, feedback, progress=(92, 100))
 
         stats = result.stats
         self._log(feedback, stats)
@@ -291,27 +288,6 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             "REJECTED_BY_RULE": json.dumps(stats["rejected_by_rule"]),
             "COLUMNS": columns_json,
         }
-
-    def _write(self, frame, sink, schema, feedback, progress, batch=10000):
-        """Write ``frame`` into ``sink``: columns are converted to plain Python
-        values in bulk (numpy), so the per-feature work is only QgsFeature +
-        setAttributes (table_io.write_dataframe converts cell by cell, ~2x slower
-        on a million memberships)."""
-        fields = make_fields(schema)
-        columns = [_python_values(frame[name], kind) for name, kind in schema]
-        total = len(frame)
-        lo, hi = progress
-        buffer = []
-        for n_done, row in enumerate(zip(*columns), start=1):
-            feature = QgsFeature(fields)
-            feature.setAttributes(list(row))
-            buffer.append(feature)
-            if len(buffer) >= batch or n_done == total:
-                if not sink.addFeatures(buffer, compat.FAST_INSERT):
-                    raise QgsProcessingException(tr("Could not write features to the output: {}").format(sink.lastError()))
-                buffer = []
-                self.check_cancel(feedback)
-                feedback.setProgress(lo + (hi - lo) * n_done / max(total, 1))
 
     @staticmethod
     def _log(feedback, stats):
@@ -337,23 +313,3 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
                 tr("{} input row(s) have no membership in the member table: see the Rejected output.").format(stats["rows_fully_rejected"]),
                 False,
             )
-
-
-def _python_values(series, kind):
-    """A column as a list of plain Python values (None for missing) for ``setAttributes``."""
-    if kind == "double":
-        values = pd.to_numeric(series, errors="coerce").astype(float)
-        return values.astype(object).where(values.notna(), None).tolist()
-    if kind in ("int", "int64"):
-        values = pd.to_numeric(series, errors="coerce")
-        missing = values.isna().to_numpy()
-        ints = values.fillna(0).astype(np.int64).tolist()
-        return [None if m else v for m, v in zip(missing, ints)] if missing.any() else ints
-    if kind == "bool":
-        missing = series.isna().to_numpy()
-        flags = series.fillna(False).astype(bool).tolist()
-        return [None if m else v for m, v in zip(missing, flags)] if missing.any() else flags
-    values = series.astype(object)
-    if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
-        values = values.map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    return values.where(values.notna(), None).tolist()

@@ -27,7 +27,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProperty,
     QgsRendererCategory,
-    QgsSingleSymbolRenderer,
     QgsSizeScaleTransformer,
     QgsSymbolLayer,
     QgsVectorLayer,

@@ -78,7 +78,6 @@ def map_unique(series, func):
     Returns an object ndarray aligned with ``series``.
     """
     import numpy as np
-    import pandas as pd
 
     # Missing values get code -1 in every pandas version (default sentinel).
     codes, uniques = factorize_values(series)
@@ -163,7 +162,6 @@ def take_records(codes, records, columns, index):
 
 def map_unique_frame(series, func, columns):
     """Like :func:`map_unique` for a ``func`` returning a tuple: one column per field."""
-    import pandas as pd
 
     codes, uniques = factorize_values(series)
     records = [func(value) for value in uniques]
