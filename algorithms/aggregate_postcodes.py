@@ -461,7 +461,8 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                                           default_country)
         feedback.setProgress(50)
         result = agg.aggregate(
-            members, keys, self.parameterAsDouble(parameters, self.DOMINANT_SHARE, context), population
+            members, keys, self.parameterAsDouble(parameters, self.DOMINANT_SHARE, context), population,
+            with_long=layout == "long",
         )
         self.check_cancel(feedback)
         feedback.setProgress(60)

@@ -233,12 +233,13 @@ def _sum_size(frame, by, value="emp"):
     return grouped.sum(), grouped.size()
 
 
-def aggregate(members, reference_keys, dominant_share=0.5, population=None, cluster_names=None):
+def aggregate(members, reference_keys, dominant_share=0.5, population=None, cluster_names=None, with_long=True):
     """Aggregate the prepared member table onto the reference postal codes.
 
     ``reference_keys``: the reference's ``pc_key`` values (order kept, unique).
     ``population``: optional Series pc_key -> population.
     ``cluster_names``: optional ``{cluster_key: display name}``.
+    ``with_long``: also build the long layout (``long`` is None otherwise).
     Returns :class:`AggregateResult`.
     """
     import pandas as pd
@@ -354,26 +355,8 @@ def aggregate(members, reference_keys, dominant_share=0.5, population=None, clus
     if population is not None:
         _add_population(zones, population, [cluster_slug[k] for k in cl_uniques])
 
-    # Long layout: one row per zone x cluster x kind.
-    per = frame.groupby(["pc", "cl", "kd", "ent"], sort=False).agg(emp=("emp", "max"), est=("est", "any"))
-    per = per.reset_index()
-    per = per[matched_pc[per["pc"].to_numpy()]]
-    per["unk"] = per["emp"].isna()
-    per["emp"] = per["emp"].fillna(0.0)
-    long = per.groupby(["pc", "cl", "kd"], sort=False).agg(
-        employment=("emp", "sum"), entities=("emp", "size"), n_estimated=("est", "sum"), n_unknown=("unk", "sum")
-    ).reset_index()
-    long.insert(0, "pc_key", np.asarray(pc_uniques, dtype=object)[long["pc"].to_numpy()])
-    long_split = long["pc_key"].str.split("-", n=1)
-    long.insert(1, "country", long_split.str[0])
-    long.insert(2, "postcode", long_split.str[1])
-    long.insert(3, "cluster", np.asarray(cluster_labels, dtype=object)[long["cl"].to_numpy()])
-    long.insert(4, "cluster_slug", [cluster_slug[cl_uniques[c]] for c in long["cl"].to_numpy()])
-    long.insert(5, "kind", np.asarray(kd_uniques, dtype=object)[long["kd"].to_numpy()])
-    order = {key: i for i, key in enumerate(reference_keys)}
-    long = long.assign(_o=long["pc_key"].map(order)).sort_values(["_o", "cl", "kd"], kind="mergesort")
-    long = long.drop(columns=["pc", "cl", "kd", "_o"]).reset_index(drop=True)
-
+    long = _long_layout(frame, matched_pc, pc_uniques, cluster_labels, cluster_slug, cl_uniques, kd_uniques,
+                        reference_keys) if with_long else None
     unmatched = _unmatched(members, matched_pc[pc_codes], per_entity[~is_matched], pc_uniques, ent_uniques)
 
     matched_total = float(zones["employment"].sum())
@@ -401,6 +384,29 @@ def aggregate(members, reference_keys, dominant_share=0.5, population=None, clus
         "unmatched_postcodes": int(unmatched["pc_key"].nunique()) if len(unmatched) else 0,
     }
     return AggregateResult(zones.reset_index(), long, unmatched, field_map, stats)
+
+
+def _long_layout(frame, matched_pc, pc_uniques, cluster_labels, cluster_slug, cl_uniques, kd_uniques,
+                 reference_keys):
+    """One row per zone x cluster x kind (entities once within each), in reference order."""
+    per = frame.groupby(["pc", "cl", "kd", "ent"], sort=False).agg(emp=("emp", "max"), est=("est", "any"))
+    per = per.reset_index()
+    per = per[matched_pc[per["pc"].to_numpy()]]
+    per["unk"] = per["emp"].isna()
+    per["emp"] = per["emp"].fillna(0.0)
+    long = per.groupby(["pc", "cl", "kd"], sort=False).agg(
+        employment=("emp", "sum"), entities=("emp", "size"), n_estimated=("est", "sum"), n_unknown=("unk", "sum")
+    ).reset_index()
+    long.insert(0, "pc_key", np.asarray(pc_uniques, dtype=object)[long["pc"].to_numpy()])
+    long_split = long["pc_key"].str.split("-", n=1)
+    long.insert(1, "country", long_split.str[0])
+    long.insert(2, "postcode", long_split.str[1])
+    long.insert(3, "cluster", np.asarray(cluster_labels, dtype=object)[long["cl"].to_numpy()])
+    long.insert(4, "cluster_slug", [cluster_slug[cl_uniques[c]] for c in long["cl"].to_numpy()])
+    long.insert(5, "kind", np.asarray(kd_uniques, dtype=object)[long["kd"].to_numpy()])
+    order = {key: i for i, key in enumerate(reference_keys)}
+    long = long.assign(_o=long["pc_key"].map(order)).sort_values(["_o", "cl", "kd"], kind="mergesort")
+    return long.drop(columns=["pc", "cl", "kd", "_o"]).reset_index(drop=True)
 
 
 def _entity_names(members):
