@@ -24,7 +24,7 @@ from ..core.colours import cluster_colours
 from ..core.text import normalise_key
 from .base import ClusterAtlasAlgorithm, tr
 from .layout_layers import is_wide, long_circles, memory_layer, parse_field_map
-from .layout_page import PAGE_TEXT, build_layout, export_layout
+from .layout_page import MAP_FRAME_MM, PAGE_TEXT, build_layout, export_layout
 from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum
 
 COLOUR_BY = ["cluster", "kind", "single"]
@@ -248,7 +248,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             project.addMapLayer(legend_copy, False)
             legend_of[layer.id()] = legend_copy
 
-        extent = self._extent(parameters, context, crs, others, circle_layers)
+        extent = self._extent(parameters, context, crs, others, circle_layers, max_size)
         base_number = self.parameterAsString(parameters, "MAP_NUMBER", context) or ""
         specs = []
         for index, (label, layer) in enumerate(pages):
@@ -277,7 +277,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         feedback.setProgress(100)
         return {"OUTPUT": path, "FILES": ";".join(files), "PAGES": len(specs), "MAP_EXTENT": map_extent}
 
-    def _extent(self, parameters, context, crs, others, circle_layers):
+    def _extent(self, parameters, context, crs, others, circle_layers, max_size_mm):
         if parameters.get("EXTENT"):
             rect = self.parameterAsExtent(parameters, "EXTENT", context, crs)
             if not rect.isEmpty():
@@ -301,7 +301,10 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             rect = QgsRectangle(-1000, -1000, 1000, 1000) if center is None else QgsRectangle(
                 center.x() - 1000, center.y() - 1000, center.x() + 1000, center.y() + 1000
             )
-        rect.scale(1.04)
+        # Circles are drawn in mm around their points: leave the largest
+        # radius (plus 2 mm) free on every side of the 249 mm wide frame.
+        margin_mm = max_size_mm / 2.0 + 2.0
+        rect.grow(rect.width() * margin_mm / max(MAP_FRAME_MM[0] - 2 * margin_mm, 1.0))
         return rect
 
 
