@@ -72,6 +72,7 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, default=ROOT / ".build" / "desktop_check")
     parser.add_argument("--zip", type=Path, default=None)
     parser.add_argument("--timeout", type=int, default=110)
+    parser.add_argument("--locale", default="en", help="QGIS user locale of the profile (e.g. fr)")
     args = parser.parse_args(argv)
     out = args.out.resolve()
     shutil.rmtree(out, ignore_errors=True)
@@ -88,7 +89,8 @@ def main(argv=None):
     ini = profiles / "profiles" / "default" / "QGIS" / "QGIS3.ini"
     ini.parent.mkdir(parents=True)
     ini.write_text("[PythonPlugins]\ncluster_atlas=true\nprocessing=true\n"
-                   "[qgis]\nshowTips=false\ncheckVersion=false\n[UI]\nhidebrowser=true\n")
+                   "[qgis]\nshowTips=false\ncheckVersion=false\n[UI]\nhidebrowser=true\n"
+                   f"[locale]\noverrideFlag=true\nuserLocale={args.locale}\nglobalLocale={args.locale}\n")
     startup = out / "startup.py"
     startup.write_text(STARTUP.format(out=str(out)))
     env = dict(os.environ)
@@ -109,7 +111,7 @@ def main(argv=None):
         return 1
     result = json.loads(result_file.read_text())
     print(json.dumps(result, indent=2))
-    ok = result.get("provider") == "Cluster Atlas" and result.get("plugin_loaded")
+    ok = bool(result.get("provider") == "Cluster Atlas" and result.get("plugin_loaded") and result.get("toolbox_entries"))
     print(f"desktop check: {'OK' if ok else 'FAILED'}; screenshot {out / 'desktop.png'}")
     return 0 if ok else 1
 
