@@ -1,6 +1,7 @@
 """Writes the bundled demo data of sample_data/ (see README.md there).
 
     python sample_data/make_sample_data.py   # needs ogr2ogr and ../shared/data
+    python sample_data/make_sample_data.py --members-only   # members.csv alone
 
 Run once by the project; the outputs are committed, the demo never fetches data.
 The member table is written by the project (fictitious entities, realistic
@@ -54,15 +55,35 @@ def members():
     # Entities in two clusters (ICT and TWIST share members, as the atlas says).
     for row in [r for r in rows if r[1] == "Infopôle cluster TIC"][:4]:
         rows.append([row[0], "TWIST", row[2], row[3], row[4]])
-    return rows
+    return rows + messy_rows(rows)
+
+
+def messy_rows(rows):
+    """Rows as real member lists have them, so the demo shows every rule at work
+    (normalised, estimated, unknown, rejected, excluded, unmatched), each once."""
+    first = rows[0]
+    return [
+        ["Softcom Brabant", "Infopôle cluster TIC; TWIST", "Entreprise", "B-1348", "1 250"],  # 2 clusters, thousands
+        ["Datanet Hesbaye", "Infopôle cluster TIC", "bedrijf", "BE 4000", "10-19"],  # Dutch kind, size class
+        ["Cloudlab Meuse", "Infopôle cluster TIC", "Company", "5000.0", "n.c."],  # unknown employment (kept, NULL)
+        ["Trans Lux Logistics", "Logistique en Wallonie", "Entreprise", "L-4365", "85"],  # Luxembourg partner
+        ["Digi Sambre", "Éco-construction", "Entreprise", "13480", "12"],  # invalid Belgian code -> rejected
+        [first[0], first[1], first[2], first[3], first[4]],  # listed twice in one cluster -> duplicate
+        ["Université de Liège (ensemble)", "Infopôle cluster TIC", "Université", "4000", "5600"],  # excluded (ceiling)
+        ["Centre de recherche Ardenne Z9", "Éco-construction", "onderzoekscentrum", "6700", "12,5"],  # FTE, Dutch kind
+    ]
+
+
+def write_members(rows):
+    with open(HERE / "members.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(["Nom", "Cluster(s)", "Type", "Code postal", "Effectif"])
+        writer.writerows(rows)
 
 
 def main():
     rows = members()
-    with open(HERE / "members.csv", "w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["Nom", "Cluster", "Type", "Code postal", "Effectif"])
-        writer.writerows(rows)
+    write_members(rows)
     codes = sorted({c for cs in CLUSTERS.values() for c in cs})
     where = "postcode IN ({})".format(",".join("'{}'".format(c) for c in codes))
     subprocess.run(["ogr2ogr", "-overwrite", "-f", "GPKG", str(HERE / "postcode_points.gpkg"),
@@ -98,4 +119,9 @@ def network(codes):
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if "--members-only" in sys.argv:  # no ../shared needed
+        write_members(members())
+    else:
+        main()
