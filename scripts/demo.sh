@@ -3,13 +3,13 @@
 # (sample_data/, written by the project), headless through qgis_process:
 #   import members -> postal zones -> aggregate per postal code -> network overlay
 #   -> atlas page (PDF + PNG, all clusters; PDF with one page per cluster).
-# Outputs go to demo_output/ (git-ignored).
+# Outputs go to demo_output/ (git-ignored; DEMO_OUTPUT=dir to change).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$ROOT/scripts/setup.sh"
 QP="$ROOT/scripts/qgis_process"
 S="$ROOT/sample_data"
-OUT="$ROOT/demo_output"
+OUT="${DEMO_OUTPUT:-$ROOT/demo_output}"
 mkdir -p "$OUT"
 rm -f "$OUT"/*.gpkg "$OUT"/atlas_page*.png "$OUT"/atlas_*.pdf
 run() { echo "[demo] $1"; "$QP" run "clusteratlas:$1" -- "${@:2}" >"$OUT/$1.log" 2>&1 || { cat "$OUT/$1.log"; exit 1; }; }
