@@ -138,3 +138,53 @@ def text_format_always_text():
     from qgis.core import QgsRenderContext
 
     return QgsRenderContext.TextFormatAlwaysText
+
+
+# --- Class-scoped enums: old unscoped spellings are gone in QGIS 4 (PyQt6) -----------
+# ``Class.Enum.Member`` already works on 3.22 for enums declared in a class;
+# enums moved into ``Qgis`` (3.30/3.36) take the new name when it exists.
+from qgis.core import (  # noqa: E402
+    QgsDataDefinedSizeLegend as _QgsDataDefinedSizeLegend,
+    QgsFeatureRequest as _QgsFeatureRequest,
+    QgsGraduatedSymbolRenderer as _QgsGraduatedSymbolRenderer,
+    QgsLayoutExporter as _QgsLayoutExporter,
+    QgsLayoutItemLabel as _QgsLayoutItemLabel,
+    QgsLayoutItemRegistry as _QgsLayoutItemRegistry,
+    QgsMapLayer as _QgsMapLayer,
+    QgsProcessingFeatureSource as _QgsProcessingFeatureSource,
+    QgsSizeScaleTransformer as _QgsSizeScaleTransformer,
+    QgsSymbolLayer as _QgsSymbolLayer,
+    QgsUnitTypes as _QgsUnitTypes,
+    QgsVectorFileWriter as _QgsVectorFileWriter,
+)
+
+
+def _member(cls, enum_name, member, old_member=None):
+    """``cls.enum_name.member`` (scoped, Qt6-proof), else the old ``cls.old_member``."""
+    scope = getattr(cls, enum_name, None)
+    if scope is not None and hasattr(scope, member):
+        return getattr(scope, member)
+    return getattr(cls, old_member or member)
+
+
+# Qgis.FeatureRequestFlag (3.36) / QgsFeatureRequest.Flag
+FEATURE_REQUEST_NO_GEOMETRY = _pick(_scope("FeatureRequestFlag"), "NoGeometry",
+                                    _QgsFeatureRequest, "NoGeometry")
+# Qgis.ProcessingFeatureSourceFlag (3.36) / QgsProcessingFeatureSource.Flag
+SOURCE_SKIP_GEOMETRY_CHECKS = _pick(_scope("ProcessingFeatureSourceFlag"), "SkipGeometryValidityChecks",
+                                    _QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks")
+# Qgis.DistanceUnit (3.30) / QgsUnitTypes.DistanceUnit
+DISTANCE_METERS = _pick(_scope("DistanceUnit"), "Meters", _QgsUnitTypes, "DistanceMeters")
+DISTANCE_KILOMETERS = _pick(_scope("DistanceUnit"), "Kilometers", _QgsUnitTypes, "DistanceKilometers")
+# QgsSymbolLayer.Property (scoped since 3.30: Property.Offset; before: PropertyOffset)
+SYMBOL_PROPERTY_OFFSET = _member(_QgsSymbolLayer, "Property", "Offset", "PropertyOffset")
+SIZE_SCALE_AREA = _member(_QgsSizeScaleTransformer, "ScaleType", "Area")
+STYLE_CATEGORY_SYMBOLOGY = _member(_QgsMapLayer, "StyleCategory", "Symbology")
+LAYOUT_EXPORT_SUCCESS = _member(_QgsLayoutExporter, "ExportResult", "Success")
+LAYOUT_ITEM_PAGE = _member(_QgsLayoutItemRegistry, "ItemType", "LayoutPage")
+LABEL_MODE_HTML = _member(_QgsLayoutItemLabel, "Mode", "ModeHtml")
+LABEL_MODE_FONT = _member(_QgsLayoutItemLabel, "Mode", "ModeFont")
+SIZE_LEGEND_COLLAPSED = _member(_QgsDataDefinedSizeLegend, "LegendType", "LegendCollapsed")
+SIZE_LEGEND_ALIGN_BOTTOM = _member(_QgsDataDefinedSizeLegend, "VerticalAlignment", "AlignBottom")
+GRADUATED_QUANTILE = _member(_QgsGraduatedSymbolRenderer, "Mode", "Quantile")
+WRITER_NO_ERROR = _member(_QgsVectorFileWriter, "WriterError", "NoError")

@@ -19,14 +19,12 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
-    QgsLayoutItemRegistry,
     QgsLayoutItemScaleBar,
     QgsLayoutSize,
     QgsMapLayerLegendUtils,
     QgsMarkerSymbol,
     QgsProperty,
     QgsReadWriteContext,
-    QgsSymbolLayer,
     QgsSymbolLegendNode,
 )
 from qgis.PyQt.QtCore import QPointF
@@ -92,7 +90,7 @@ def _items_element(document):
     node = document.documentElement().firstChild()
     while not node.isNull():
         element = node.toElement()
-        if element.tagName() == "LayoutItem" and int(element.attribute("type", "0")) != QgsLayoutItemRegistry.LayoutPage:
+        if element.tagName() == "LayoutItem" and int(element.attribute("type", "0")) != compat.LAYOUT_ITEM_PAGE:
             wrapper.appendChild(element.cloneNode(True))
         node = node.nextSibling()
     return wrapper
@@ -144,7 +142,7 @@ def build_layout(project, pages):
         maps.append(map_item)
         for item in items:
             if isinstance(item, QgsLayoutItemLabel):
-                as_html = item.mode() == QgsLayoutItemLabel.ModeHtml
+                as_html = item.mode() == compat.LABEL_MODE_HTML
                 item.setText(_fill(item.text(), spec["texts"], as_html))
             elif isinstance(item, (QgsLayoutItemScaleBar, QgsLayoutItemPicture)):
                 item.setLinkedMap(map_item)
@@ -196,7 +194,7 @@ def _fixed_size_category_symbols(model, root, size_mm=4.0):
             plain = symbol.clone()
             plain.setDataDefinedSize(QgsProperty())
             for layer in plain.symbolLayers():
-                layer.setDataDefinedProperty(QgsSymbolLayer.PropertyOffset, QgsProperty())
+                layer.setDataDefinedProperty(compat.SYMBOL_PROPERTY_OFFSET, QgsProperty())
             plain.setSize(size_mm)
             QgsMapLayerLegendUtils.setLegendNodeCustomSymbol(node_layer, index, plain)
             changed = True
@@ -234,7 +232,7 @@ def export_layout(layout, path, fmt, dpi):
         settings.dpi = dpi
         settings.textRenderFormat = compat.text_format_always_text()
         result = exporter.exportToSvg(path, settings)
-    if result != QgsLayoutExporter.Success:
+    if result != compat.LAYOUT_EXPORT_SUCCESS:
         raise ValueError("layout export failed (code {}): {}".format(result, exporter.errorMessage()))
     if fmt == "pdf":
         return [path]

@@ -21,18 +21,17 @@ from qgis.core import (
     QgsDataDefinedSizeLegend,
     QgsFeatureRequest,
     QgsGraduatedSymbolRenderer,
-    QgsMapLayer,
     QgsMarkerSymbol,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsProperty,
     QgsRendererCategory,
     QgsSizeScaleTransformer,
-    QgsSymbolLayer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtGui import QColor
 
+from .. import compat
 from ..core.colours import cluster_colours, kind_colour
 from ..core.symbology import format_value, nice_legend_values
 from ..provider_meta import STYLES_DIR
@@ -90,7 +89,7 @@ def _size_property(field, max_value, max_size_mm):
     prop = QgsProperty.fromField(field)
     # Area scaling: diameter = max_size * sqrt(value / max_value); 0 or NULL -> no circle.
     prop.setTransformer(
-        QgsSizeScaleTransformer(QgsSizeScaleTransformer.Area, 0.0, max(max_value, 1e-12), 0.0, max_size_mm, 0.0, 0.5)
+        QgsSizeScaleTransformer(compat.SIZE_SCALE_AREA, 0.0, max(max_value, 1e-12), 0.0, max_size_mm, 0.0, 0.5)
     )
     return prop
 
@@ -111,13 +110,13 @@ def _set_circle_size(symbol, prop, with_offset):
     if with_offset:
         offset = QgsProperty.fromExpression(_offset_expression(prop.asExpression()))
         for layer in symbol.symbolLayers():
-            layer.setDataDefinedProperty(QgsSymbolLayer.PropertyOffset, offset)
+            layer.setDataDefinedProperty(compat.SYMBOL_PROPERTY_OFFSET, offset)
 
 
 def _size_legend(renderer, field, max_value, title):
     legend = renderer.dataDefinedSizeLegend()
     legend = QgsDataDefinedSizeLegend(legend) if legend is not None else QgsDataDefinedSizeLegend()
-    legend.setLegendType(QgsDataDefinedSizeLegend.LegendCollapsed)
+    legend.setLegendType(compat.SIZE_LEGEND_COLLAPSED)
     legend.setClasses([QgsDataDefinedSizeLegend.SizeClass(v, format_value(v)) for v in nice_legend_values(max_value)])
     legend.setTitle(field if title is None else title)
     outline = QgsMarkerSymbol.createSimple({"name": "circle", "color": "255,255,255,0", "outline_color": "64,64,64,255", "outline_width": "0.2"})
@@ -186,7 +185,7 @@ def apply_style(
     """
     _geometry, default_field, default_category = STYLES[style_key] if style_key in STYLES else (None, None, None)
     path = qml_path(style_key)
-    message, ok = layer.loadNamedStyle(path, QgsMapLayer.Symbology)
+    message, ok = layer.loadNamedStyle(path, compat.STYLE_CATEGORY_SYMBOLOGY)
     if not ok:
         raise ValueError(tr("Could not load the style {}: {}").format(path, message))
     field = field or default_field
@@ -206,7 +205,7 @@ def apply_style(
     elif isinstance(renderer, QgsGraduatedSymbolRenderer):
         renderer.setClassAttribute(field)
         if style_key == "choropleth_per1000":
-            renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Quantile, len(renderer.ranges()))
+            renderer.updateClasses(layer, compat.GRADUATED_QUANTILE, len(renderer.ranges()))
             renderer.calculateLabelPrecision()
     elif isinstance(renderer, QgsCategorizedSymbolRenderer) and category_field:
         renderer.setClassAttribute(category_field)

@@ -136,7 +136,7 @@ def working_crs(requested, candidates, lon_lat):
     """A projected CRS for areas and Voronoi cells.
 
     The requested one, else the first projected input CRS, else the UTM zone
-    of the points' centre (cells built in degrees would be distorted).
+    of the boundary's centre (cells built in degrees would be distorted).
     """
     if requested is not None and requested.isValid():
         return requested
@@ -166,7 +166,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
 <li><b>Municipalities</b> (MUNICIPALITIES, optional) with their <b>id field</b> (MUNICIPALITY_FIELD), e.g. the NIS code.</li>
 <li><b>Postcode &rarr; municipality table</b> (LOOKUP, optional), its <b>postcode field</b> (LOOKUP_POSTCODE_FIELD) and <b>municipality field</b> (LOOKUP_MUNICIPALITY_FIELD).</li>
 <li><b>Maximum distance outside the boundary</b> (MAX_OUTSIDE_DISTANCE, in units of the working CRS, default 1000): points farther outside are geocoding errors and are ignored (reported); nearer ones are used.</li>
-<li><b>Working CRS</b> (TARGET_CRS, optional): projected CRS of the cells and of the output; by default the points' CRS when projected, else the boundary's, else the UTM zone of the points.</li>
+<li><b>Working CRS</b> (TARGET_CRS, optional): projected CRS of the cells and of the output; by default the points' CRS when projected, else the boundary's, else the UTM zone of the boundary's centre.</li>
 </ul>
 <h3>Outputs</h3>
 <ul>
@@ -299,7 +299,9 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
         else:
             request.setSubsetOfAttributes([])
         result = []
-        for feature in source.getFeatures(request):
+        # Real boundary layers have self-intersections (Statbel municipalities do):
+        # read them unchecked and repair them here instead of failing the run.
+        for feature in source.getFeatures(request, compat.SOURCE_SKIP_GEOMETRY_CHECKS):
             self.check_cancel(feedback)
             geometry = feature.geometry()
             if geometry is None or geometry.isEmpty():
@@ -342,10 +344,12 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
                 )
             )
 
-        # Working CRS: projected, so that cells and areas are in metres.
-        extent = points_source.sourceExtent()
+        # Working CRS: projected, so that cells and areas are in metres. The UTM
+        # zone comes from the boundary (what the zones cover): a point list may hold
+        # geocoding errors far away (two Belgian codes sit in the USA).
+        extent = boundary_source.sourceExtent()
         to_wgs = QgsCoordinateTransform(
-            points_source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
+            boundary_source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
         )
         try:
             centre = to_wgs.transform(extent.center())

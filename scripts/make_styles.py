@@ -35,6 +35,7 @@ from qgis.PyQt.QtGui import QColor  # noqa: E402
 app = QgsApplication([], False)
 app.initQgis()
 
+from cluster_atlas import compat  # noqa: E402
 from cluster_atlas.core.colours import KIND_COLOURS, NETWORK_COLOURS  # noqa: E402
 
 STYLES = ROOT / "styles"
@@ -55,16 +56,16 @@ def circle(colour="#4477aa"):
     )
     symbol.setOpacity(0.75)
     prop = QgsProperty.fromField("employment")
-    prop.setTransformer(QgsSizeScaleTransformer(QgsSizeScaleTransformer.Area, 0, TEMPLATE_MAX, 0, MAX_SIZE_MM, 0, 0.5))
+    prop.setTransformer(QgsSizeScaleTransformer(compat.SIZE_SCALE_AREA, 0, TEMPLATE_MAX, 0, MAX_SIZE_MM, 0, 0.5))
     symbol.setDataDefinedSize(prop)
     return symbol
 
 
 def size_legend():
     legend = QgsDataDefinedSizeLegend()
-    legend.setLegendType(QgsDataDefinedSizeLegend.LegendCollapsed)
+    legend.setLegendType(compat.SIZE_LEGEND_COLLAPSED)
     legend.setTitle("Employment")
-    legend.setVerticalAlignment(QgsDataDefinedSizeLegend.AlignBottom)
+    legend.setVerticalAlignment(compat.SIZE_LEGEND_ALIGN_BOTTOM)
     legend.setSymbol(QgsMarkerSymbol.createSimple({"name": "circle", "color": "255,255,255,0", "outline_color": "64,64,64,255", "outline_width": "0.2"}))
     legend.setClasses([QgsDataDefinedSizeLegend.SizeClass(v, str(int(v))) for v in (1000, 250, 50)])
     return legend
@@ -167,7 +168,7 @@ def _label(layout, item_id, text, x, y, w, h, size=9.0, bold=False, html=False, 
     font.setBold(bold)
     label.setFont(font)
     label.setFontColor(QColor(colour))
-    label.setMode(QgsLayoutItemLabel.ModeHtml if html else QgsLayoutItemLabel.ModeFont)
+    label.setMode(compat.LABEL_MODE_HTML if html else compat.LABEL_MODE_FONT)
     layout.addLayoutItem(label)
     label.attemptMove(QgsLayoutPoint(x, y))
     label.attemptResize(QgsLayoutSize(w, h))
@@ -181,7 +182,6 @@ def make_template():
         QgsLayout,
         QgsLayoutItemLegend,
         QgsLayoutItemMap,
-        QgsLayoutItemPage,
         QgsLayoutItemPicture,
         QgsLayoutItemScaleBar,
         QgsLayoutMeasurement,
@@ -189,7 +189,6 @@ def make_template():
         QgsLayoutSize,
         QgsProject,
         QgsReadWriteContext,
-        QgsUnitTypes,
     )
 
     project = QgsProject()
@@ -221,7 +220,7 @@ def make_template():
     scalebar.setStyle("Single Box")
     layout.addLayoutItem(scalebar)
     scalebar.setLinkedMap(map_item)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+    scalebar.setUnits(compat.DISTANCE_KILOMETERS)
     scalebar.setUnitLabel("km")
     scalebar.setNumberOfSegments(2)
     scalebar.setNumberOfSegmentsLeft(0)

@@ -15,11 +15,11 @@ from qgis.core import (
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # --import-mode=importlib: helpers are not on the path
 from conftest import ROOT, shared_file  # noqa: E402
+from cluster_atlas import compat  # noqa: E402
 from test_aggregate_core import hand_table, random_members  # noqa: E402
 
 MEMBER_KINDS = {"employment": "double", "employment_estimated": "bool", "employment_unknown": "bool",
@@ -52,7 +52,7 @@ def write_members(frame, path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "members"
-    writer = QgsVectorFileWriter.create(str(path), make_fields(schema), QgsWkbTypes.NoGeometry,
+    writer = QgsVectorFileWriter.create(str(path), make_fields(schema), compat.WKB_NO_GEOMETRY,
                                         QgsCoordinateReferenceSystem(), QgsProject.instance().transformContext(),
                                         options)
     write_dataframe(frame[columns], writer, schema)
@@ -339,7 +339,6 @@ def test_runs_inside_a_model(provider, members_2k, zones_uri, tmp_path):
         QgsProcessingParameterFeatureSource,
     )
 
-    from cluster_atlas import compat
 
     model = QgsProcessingModelAlgorithm("atlas", "tests")
     for name in ("members", "zones"):

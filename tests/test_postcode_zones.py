@@ -21,6 +21,7 @@ from qgis.core import (
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # --import-mode=importlib: conftest is not on the path
 from conftest import ROOT, shared_file  # noqa: E402
+from cluster_atlas import compat  # noqa: E402
 
 CRS = "EPSG:31370"
 
@@ -264,7 +265,7 @@ def test_runs_from_qgis_process(tmp_path):
         error = QgsVectorFileWriter.writeAsVectorFormatV2(
             layer, paths[name], QgsProject.instance().transformContext(), options
         )
-        assert error[0] == QgsVectorFileWriter.NoError
+        assert error[0] == compat.WRITER_NO_ERROR
     out = tmp_path / "zones.gpkg"
     completed = subprocess.run(
         [str(ROOT / "scripts" / "qgis_process"), "run", "clusteratlas:postcodezones", "--",
@@ -276,3 +277,46 @@ def test_runs_from_qgis_process(tmp_path):
     assert "ZONES:\t2" in completed.stdout or "ZONES: 2" in completed.stdout
     zones = zones_by_key(out)
     assert same_area(zones["BE-2000"].geometry(), rect(50, 0, 100, 100))
+
+
+def test_invalid_municipality_polygon_and_lonlat_outlier(run_alg, tmp_path):
+    """QA regressions: (1) a self-intersecting municipality polygon (Statbel's 2020
+    layer has one) made the run fail with QGIS' "invalid geometry" error; it is
+    now repaired. (2) With lon/lat inputs, the UTM zone came from the points'
+    extent, so one point geocoded in the USA (real defect of the Belgian list)
+    sent the work to UTM 25N; it now comes from the boundary."""
+    def lonlat_layer(kind, fields, rows):
+        layer = memory_layer(kind, fields, rows)
+        layer.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        return layer
+
+    # Two municipalities side by side around (4.5E, 50.5N); A1 is a bow-tie
+    # (self-intersecting ring) whose repaired form is two triangles covering A1's square.
+    bowtie = QgsGeometry.fromWkt("POLYGON((4.0 50.0, 4.5 51.0, 4.5 50.0, 4.0 51.0, 4.0 50.0))")
+    assert not bowtie.isGeosValid()
+    munis = lonlat_layer("Polygon", ["nis"], [(bowtie, "A1"), (rect(4.5, 50.0, 5.0, 51.0), "B2")])
+    boundary = lonlat_layer("Polygon", ["name"], [(rect(4.0, 50.0, 5.0, 51.0), "all")])
+    points = lonlat_layer(
+        "Point", ["code"],
+        [(point(4.25, 50.5), "1000"), (point(4.75, 50.5), "2000"), (point(-76.0, 40.0), "6704")],
+    )
+    lookup_csv = tmp_path / "lookup.csv"
+    lookup_csv.write_text("zip;nis\n1000;A1\n2000;B2\n", encoding="utf-8")
+    lookup = QgsVectorLayer("file://{}?delimiter=;&geomType=none".format(lookup_csv), "lookup", "delimitedtext")
+    out = tmp_path / "zones.gpkg"
+    result = run_alg(
+        "postcodezones",
+        {"POINTS": points, "POSTCODE_FIELD": "code", "BOUNDARY": boundary, "MUNICIPALITIES": munis,
+         "MUNICIPALITY_FIELD": "nis", "LOOKUP": lookup, "LOOKUP_POSTCODE_FIELD": "zip",
+         "LOOKUP_MUNICIPALITY_FIELD": "nis", "OUTPUT": str(out), "REPORT": str(tmp_path / "report.csv")},
+    )
+    layer = QgsVectorLayer(str(out), "zones", "ogr")
+    # 4.5E lies in UTM zone 31 (0E-6E): EPSG:32631, not the USA's 32618 nor the mean's 32625.
+    assert layer.crs().authid() == "EPSG:32631"
+    assert result["ZONES"] == 2
+    zones = zones_by_key(out)
+    # Each code gets its own municipality: equal areas (two halves of the same
+    # lon/lat box, to within the UTM distortion between 4.0-4.5E and 4.5-5.0E).
+    a1, b2 = zones["BE-1000"].geometry().area(), zones["BE-2000"].geometry().area()
+    assert abs(a1 - b2) / b2 < 0.01
+    assert result["AREA_DIFFERENCE_PCT"] == pytest.approx(0.0, abs=0.01)
