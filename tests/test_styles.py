@@ -148,7 +148,7 @@ def _render(layer, extent, width_px, height_px, dpi):
     ms.setOutputSize(QSize(width_px, height_px))
     ms.setOutputDpi(dpi)
     ms.setBackgroundColor(QColor("white"))
-    image = QImage(QSize(width_px, height_px), QImage.Format_ARGB32)
+    image = QImage(QSize(width_px, height_px), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(ms, painter)
