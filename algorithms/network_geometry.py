@@ -13,7 +13,12 @@ One deliberate difference from the native algorithm: a stretch of line lying
 exactly on the boundary shared by two zones is counted once (in the zone read
 first), not in both, so that zone lengths add up to the network length.
 """
+import math
+
 from qgis.core import (
+    NULL,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsDistanceArea,
     QgsFeatureRequest,
     QgsGeometry,
@@ -171,6 +176,18 @@ class Zones:
             self.boxes.append(box)
             self.index.addFeature(i, box)
 
+    def locate(self, point):
+        """Position of the first zone (in read order) holding ``point`` (its boundary included), else -1.
+
+        First in read order, as for boundary stretches: a member on a shared
+        boundary belongs to one zone only.
+        """
+        ageom = point.constGet()
+        for z in sorted(self.index.intersects(point.boundingBox())):
+            if self.engines[z].intersects(ageom):
+                return z
+        return -1
+
 
 def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, progress=(30, 85)):
     """Length (metres) of each class in each zone: list (one per zone) of dicts class -> metres.
@@ -311,3 +328,101 @@ def nearest_distances(points, lines, measurer, class_slugs, feedback, check_canc
             result[p][cls] = best
         feedback.setProgress(lo + (hi - lo) * (k + 1) / nclass)
     return result
+
+
+class Members:
+    """Geocoded member points in the metric CRS, with weight and zone key."""
+
+    def __init__(self):
+        self.features = []
+        self.points = []  # QgsGeometry point in the metric CRS, or None
+        self.weights = []  # float (NULL employment -> 0.0)
+        self.keys = []  # zone key as text, or None
+        self.counts = {"read": 0, "no_geometry": 0, "multipoint": 0, "transform_failed": 0, "null_employment": 0,
+                       "null_key": 0}
+
+
+def read_members(source, emp_field, key_field, metric_crs, transform_context, feedback, check_cancel):
+    """Read the member points once: metric point (a multi-point member stands at its centroid), weight, key."""
+    fields = source.fields()
+    emp_idx = key_idx = -1
+    if emp_field:
+        emp_idx = fields.lookupField(emp_field)
+        if emp_idx < 0:
+            raise QgsProcessingException(tr("Member employment field {} not found in the members layer.")
+                                         .format(emp_field))
+    if key_field:
+        key_idx = fields.lookupField(key_field)
+        if key_idx < 0:
+            raise QgsProcessingException(tr("Member zone field {} not found in the members layer.").format(key_field))
+    members = Members()
+    counts = members.counts
+    transform = None
+    if source.sourceCrs() != metric_crs:
+        transform = QgsCoordinateTransform(source.sourceCrs(), metric_crs, transform_context)
+    for n, feature in enumerate(source.getFeatures(), start=1):
+        if n % 1000 == 0:
+            check_cancel(feedback)
+        weight = 1.0
+        if emp_idx >= 0:
+            weight = employment_value(feature, emp_idx, counts, tr(
+                "Member feature {} (id {}) has a negative employment ({}) in field {}; fix the value or filter the "
+                "member out."), n, emp_field)
+        key = None
+        if key_idx >= 0:
+            key = zone_key(feature.attribute(key_idx))
+            if key is None:
+                counts["null_key"] += 1
+        point = None
+        geom = feature.geometry()
+        if geom is None or geom.isNull() or geom.isEmpty():
+            counts["no_geometry"] += 1
+        else:
+            point = QgsGeometry(geom)
+            if point.isMultipart():
+                counts["multipoint"] += 1
+                point = point.centroid()
+            if transform is not None:
+                try:
+                    point.transform(transform)
+                except QgsCsException:
+                    counts["transform_failed"] += 1
+                    point = None
+        members.features.append(feature)
+        members.points.append(point)
+        members.weights.append(weight)
+        members.keys.append(key)
+    counts["read"] = len(members.features)
+    return members
+
+
+def employment_value(feature, idx, counts, negative_message, n, field_name):
+    """Employment of ``feature`` (NULL counts 0 in ``counts["null_employment"]``); negative: a clear error."""
+    value = number_or_none(feature.attribute(idx))
+    if value is None:
+        counts["null_employment"] += 1
+        return 0.0
+    if value < 0:
+        raise QgsProcessingException(negative_message.format(n, feature.id(), value, field_name))
+    return value
+
+
+def number_or_none(value):
+    """Float of a numeric attribute; None for NULL, NaN or text that is not a number."""
+    if value is None or value == NULL:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+def zone_key(value):
+    """Join key as text (``1348`` and ``"1348"`` match; ``1348.0`` too); None for NULL/empty."""
+    if value is None or value == NULL:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None

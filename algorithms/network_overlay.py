@@ -7,13 +7,13 @@ statistics (shares within distance, affinity, Spearman, SVG, HTML) in
 import math
 
 from qgis.core import (
-    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeature,
     QgsFields,
     QgsGeometry,
+    QgsPointXY,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -30,11 +30,25 @@ from qgis.core import (
 from .. import compat
 from ..core import network_stats as ns
 from .base import ClusterAtlasAlgorithm, tr
-from .network_geometry import Measurer, Zones, nearest_distances, read_network, zone_lengths
+from .network_geometry import (
+    Measurer,
+    Zones,
+    employment_value,
+    nearest_distances,
+    number_or_none,
+    read_members,
+    read_network,
+    zone_key,
+    zone_lengths,
+)
 from .table_io import create_sink, write_dataframe
 from .output_styles import style_output
 
 DEFAULT_METRIC_CRS = "EPSG:3812"
+# Where a zone's distances are measured from (field dist_from).
+ORIGIN_SURFACE = "point_on_surface"
+ORIGIN_POINT = "zone_point"
+ORIGIN_MEMBERS = "members_centre"
 
 
 class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
@@ -59,6 +73,15 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         "new lines; a JSON object is accepted for values containing separators. The classes "
         "<code>copper</code>, <code>fibre</code> and <code>other</code> always get fields.</li>"
         "<li><b>DISTANCES</b>: distance thresholds in km (default <code>1, 2, 5</code>).</li>"
+        "<li><b>MEMBERS</b> (optional): geocoded member points (any CRS). Each zone with members of positive "
+        "employment is then measured from the employment-weighted centre of its members instead of its point on "
+        "surface.</li>"
+        "<li><b>MEMBER_EMPLOYMENT_FIELD</b> (optional): employment of each member, the weight of the centre; "
+        "without it every member weighs 1; NULL counts as 0.</li>"
+        "<li><b>MEMBER_ZONE_FIELD</b> and <b>ZONE_KEY_FIELD</b> (optional, both or neither): join members to "
+        "zones by key (e.g. <code>pc_key</code> on both sides; <code>1348</code> matches <code>\"1348\"</code>). "
+        "Without them a member belongs to the first zone (in reading order) that holds the point, its boundary "
+        "included.</li>"
         "<li><b>METRIC_CRS</b> (advanced): projected CRS in metres for lengths and distances; default the zones' "
         "CRS when it is projected in metres, else EPSG:3812.</li>"
         "<li><b>LENGTH_METHOD</b> (advanced): planar in the metric CRS (as QGIS' native algorithms without "
@@ -68,7 +91,12 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         "<code>len_km_total</code>, <code>density_&lt;class&gt;</code> and <code>density_total</code> (km/km²), "
         "<code>dist_km_&lt;class&gt;</code> and <code>dist_km_total</code> (km from the zone's point on surface, "
         "or the point itself, to the nearest line; NULL when the class has no line), "
+        "<code>dist_from</code> (where distances start: <code>point_on_surface</code>, <code>zone_point</code> or "
+        "<code>members_centre</code>), <code>n_members</code> (members joined, when MEMBERS is given), "
         "<code>emp_density</code> (employment/km²). Point inputs get only the distances.</li>"
+        "<li><b>MEMBER_DISTANCES</b> (optional, with MEMBERS): every member (none dropped, also those without "
+        "geometry or outside every zone) with its fields, <code>dist_km_&lt;class&gt;</code>, "
+        "<code>dist_km_total</code> and <code>zone_fid</code> (feature id of its zone, NULL when in none).</li>"
         "<li><b>SUMMARY</b>: table, one row per class and threshold: zones and employment within the distance, "
         "<code>employment_share</code>, <code>area_share</code>, <code>population_share</code>, "
         "<code>affinity_area</code> = employment share / area share, <code>affinity_population</code>, "
@@ -80,9 +108,12 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         "<b>STATS_JSON</b>: all summary figures as JSON.</li></ul>"
         "<h3>Method</h3><p>The network is read once and transformed once into the metric CRS. The length of a "
         "line in a zone is the length of its intersection with the zone, as in <i>Sum line lengths</i>; lines "
-        "wholly inside a zone and without self-overlap add their whole length without an intersection. A "
-        "stretch lying exactly on a boundary shared by two zones is counted once. Distances are measured from "
-        "each zone's point on surface to the nearest line of each class (as <i>Join attributes by nearest</i>). "
+        "wholly inside a zone and without self-overlap add their whole length without an intersection. "
+        "<b>One deliberate difference from <i>Sum line lengths</i></b>: a stretch lying exactly on a boundary "
+        "shared by two zones is counted once, in the zone read first, where <i>Sum line lengths</i> counts it "
+        "in both; so zone lengths add up to the network length. Distances are measured from each zone's point on "
+        "surface (or the employment-weighted centre of its members, which may lie outside a concave zone) to the "
+        "nearest line of each class (as <i>Join attributes by nearest</i>). "
         "A zone is within d km of a class when that distance is at most d. An affinity above 1 means employment "
         "is closer to the network than land (or people) is. Spearman's rho uses average ranks for ties; the "
         "p-value is a Fisher-z approximation.</p>"
@@ -111,6 +142,17 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             multiLine=True, optional=True))
         self.addParameter(QgsProcessingParameterString(
             "DISTANCES", tr("Distance thresholds (km)"), defaultValue="1, 2, 5"))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "MEMBERS", tr("Geocoded members (points)"), [compat.TYPE_VECTOR_POINT], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "MEMBER_EMPLOYMENT_FIELD", tr("Member employment field"), parentLayerParameterName="MEMBERS",
+            type=compat.FIELD_NUMERIC, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "MEMBER_ZONE_FIELD", tr("Member zone key field (else spatial join)"), parentLayerParameterName="MEMBERS",
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "ZONE_KEY_FIELD", tr("Zone key field matching the member zone key"), parentLayerParameterName="ZONES",
+            optional=True))
         crs = QgsProcessingParameterCrs("METRIC_CRS", tr("Metric CRS for lengths and distances"), optional=True)
         crs.setFlags(crs.flags() | compat.FLAG_ADVANCED)
         self.addParameter(crs)
@@ -119,6 +161,9 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         method.setFlags(method.flags() | compat.FLAG_ADVANCED)
         self.addParameter(method)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Zones with network figures")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            "MEMBER_DISTANCES", tr("Members with distances to the network"), compat.TYPE_VECTOR_POINT,
+            optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "SUMMARY", tr("Network affinity summary"), compat.TYPE_VECTOR))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -169,6 +214,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
 
         is_points = compat.geometry_type(zones_src.wkbType()) == compat.GEOM_POINT
         zones = self._read_zones(zones_src, emp_field, pop_field, metric_crs, tctx, feedback)
+        zone_index = None if is_points else Zones(zones["metric"])
+        members = self._members(parameters, context, zones_src, zones, zone_index, metric_crs, tctx, feedback)
         feedback.setProgress(5)
 
         lines = read_network(network, class_field, class_map, metric_crs, tctx, feedback, self.check_cancel,
@@ -176,7 +223,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         self._log_network(lines, feedback)
 
         if not is_points:
-            lengths, lstats = zone_lengths(Zones(zones["metric"]), lines, measurer, classes, feedback,
+            lengths, lstats = zone_lengths(zone_index, lines, measurer, classes, feedback,
                                            self.check_cancel, progress=(30, 85))
             feedback.pushInfo(tr("Lines wholly inside one zone: {}; zone pieces intersected: {}; outside every "
                                  "zone: {}; boundary stretches counted once: {}; GEOS errors: {}.").format(
@@ -185,8 +232,11 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             network_km = {c: m / 1000.0 for c, m in lstats["network_m"].items()}
         else:
             lengths, network_km = None, {}
-        distances = nearest_distances(zones["points"], lines, measurer, classes, feedback, self.check_cancel,
-                                      progress=(85, 93))
+        member_points = members.points if members is not None else []
+        distances = nearest_distances(zones["points"] + member_points, lines, measurer, classes, feedback,
+                                      self.check_cancel, progress=(85, 93))
+        member_distances = distances[len(zones["points"]):]
+        distances = distances[:len(zones["points"])]
         table = self._zone_table(zones, classes, lengths, distances, bool(class_field), measurer)
         out_classes = classes + ([ns.TOTAL] if class_field else [])
         if class_field:
@@ -203,6 +253,9 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
 
         results = self._write_zones(parameters, context, zones_src, zones, table, classes, bool(class_field),
                                     is_points, feedback)
+        if members is not None:
+            results.update(self._write_members(parameters, context, zones, members, member_distances, classes,
+                                               bool(class_field), feedback))
         results.update(self._write_summary(parameters, context, summary, feedback))
         whole = ns.TOTAL if class_field else ns.ALL_CLASS
         rho, n = spearman.get(whole, (float("nan"), 0))
@@ -230,21 +283,17 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         transform = None
         if source.sourceCrs() != metric_crs:
             transform = QgsCoordinateTransform(source.sourceCrs(), metric_crs, tctx)
-        zones = {"features": [], "metric": [], "points": [], "employment": [], "population": []}
+        zones = {"features": [], "metric": [], "points": [], "origin": [], "employment": [], "population": [],
+                 "members": None}
         counts = {"null_geometry": 0, "repaired": 0, "unusable": 0, "null_employment": 0, "null_population": 0}
         for n, feature in enumerate(source.getFeatures(), start=1):
             self.check_cancel(feedback)
-            emp = _number(feature.attribute(emp_idx))
-            if emp is None:
-                counts["null_employment"] += 1
-                emp = 0.0
-            elif emp < 0:
-                raise QgsProcessingException(tr("Zone feature {} (id {}) has a negative employment ({}) in field {}; "
-                                                "fix the value or filter the zone out.").format(
-                    n, feature.id(), emp, emp_field))
+            emp = employment_value(feature, emp_idx, counts, tr(
+                "Zone feature {} (id {}) has a negative employment ({}) in field {}; fix the value or filter the "
+                "zone out."), n, emp_field)
             pop = None
             if pop_idx >= 0:
-                pop = _number(feature.attribute(pop_idx))
+                pop = number_or_none(feature.attribute(pop_idx))
                 if pop is None:
                     counts["null_population"] += 1
                     pop = 0.0
@@ -270,11 +319,12 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             zones["metric"].append(metric)
             point = None
             if metric is not None:
-                point = metric if metric.type() == compat.GEOM_POINT and not metric.isMultipart() \
-                    else metric.pointOnSurface()
+                is_point = metric.type() == compat.GEOM_POINT and not metric.isMultipart()
+                point = metric if is_point else metric.pointOnSurface()
                 if point.isNull() or point.isEmpty():
                     point = None
             zones["points"].append(point)
+            zones["origin"].append(None if point is None else (ORIGIN_POINT if is_point else ORIGIN_SURFACE))
             zones["employment"].append(emp)
             zones["population"].append(pop)
         feedback.pushInfo(tr("Zones read: {}; without geometry: {}; invalid geometries repaired: {}; unusable "
@@ -283,6 +333,93 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
                                   counts["unusable"], counts["null_employment"], counts["null_population"]))
         zones["counts"] = counts
         return zones
+
+    def _members(self, parameters, context, zones_src, zones, zone_index, metric_crs, tctx, feedback):
+        """Read MEMBERS, give each its zone, move the distance origin of zones with weighted members."""
+        source = self.parameterAsSource(parameters, "MEMBERS", context)
+        if source is None:
+            if parameters.get("MEMBERS"):
+                raise QgsProcessingException(self.invalidSourceError(parameters, "MEMBERS"))
+            return None
+        emp_field = self.parameterAsString(parameters, "MEMBER_EMPLOYMENT_FIELD", context) or None
+        key_field = self.parameterAsString(parameters, "MEMBER_ZONE_FIELD", context) or None
+        zone_field = self.parameterAsString(parameters, "ZONE_KEY_FIELD", context) or None
+        if bool(key_field) != bool(zone_field):
+            raise QgsProcessingException(tr("Give both MEMBER_ZONE_FIELD and ZONE_KEY_FIELD to join members to zones "
+                                            "by key, or neither for a spatial join."))
+        members = read_members(source, emp_field, key_field, metric_crs, tctx, feedback, self.check_cancel)
+        zone_of = []
+        if zone_field:
+            idx = zones_src.fields().lookupField(zone_field)
+            if idx < 0:
+                raise QgsProcessingException(tr("Zone key field {} not found in the zones.").format(zone_field))
+            lookup, duplicates = {}, 0
+            for z, feature in enumerate(zones["features"]):
+                key = zone_key(feature.attribute(idx))
+                if key is None:
+                    continue
+                if key in lookup:
+                    duplicates += 1
+                    continue
+                lookup[key] = z
+            if duplicates:
+                feedback.pushWarning(tr("{} zones repeat a key of field {}; members join the first zone with "
+                                        "the key.").format(duplicates, zone_field))
+            zone_of = [lookup.get(k, -1) if k is not None else -1 for k in members.keys]
+            how = tr("by key ({} = {})").format(key_field, zone_field)
+        elif zone_index is not None:
+            zone_of = [zone_index.locate(p) if p is not None else -1 for p in members.points]
+            how = tr("spatially (first zone holding the point)")
+        else:
+            zone_of = [-1] * len(members.points)
+            how = tr("not joined: point zones need MEMBER_ZONE_FIELD and ZONE_KEY_FIELD")
+        members.zone_of = zone_of
+        xs = [p.asPoint().x() if p is not None else float("nan") for p in members.points]
+        ys = [p.asPoint().y() if p is not None else float("nan") for p in members.points]
+        centres = ns.weighted_centres(zone_of, xs, ys, members.weights, len(zones["features"]))
+        moved = 0
+        for z, (cx, cy) in enumerate(zip(centres["cx"], centres["cy"])):
+            if math.isfinite(cx) and zones["points"][z] is not None:
+                zones["points"][z] = QgsGeometry.fromPointXY(QgsPointXY(cx, cy))
+                zones["origin"][z] = ORIGIN_MEMBERS
+                moved += 1
+        zones["members"] = centres["members"].tolist()
+        c = members.counts
+        joined = sum(1 for z in zone_of if z >= 0)
+        feedback.pushInfo(tr("Members read: {}; joined to a zone {}: {}; in no zone: {}; without geometry: {}; "
+                             "multi-point (centroid used): {}; transform failures: {}; NULL employment counted as "
+                             "0: {}; NULL zone key: {}.").format(
+            c["read"], how, joined, c["read"] - joined, c["no_geometry"], c["multipoint"], c["transform_failed"],
+            c["null_employment"], c["null_key"]))
+        feedback.pushInfo(tr("Zones measured from the employment-weighted centre of their members: {}; from their "
+                             "own point: {}.").format(moved, len(zones["features"]) - moved))
+        return members
+
+    def _write_members(self, parameters, context, zones, members, distances, classes, with_total, feedback):
+        if parameters.get("MEMBER_DISTANCES") is None:
+            return {}
+        source = self.parameterAsSource(parameters, "MEMBERS", context)
+        new = [(f"dist_km_{c}", "double") for c in classes] + [("dist_km_total", "double"),
+                                                                ("zone_fid", "int64")]
+        fields, keep = _extended_fields(source.fields(), new, feedback)
+        sink, dest_id = self.parameterAsSink(parameters, "MEMBER_DISTANCES", context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        if sink is None:
+            return {}
+        fids = [f.id() for f in zones["features"]]
+        batch = []
+        for feature, dist, z in zip(members.features, distances, members.zone_of):
+            km = [None if dist[c] is None else dist[c] / 1000.0 for c in classes]
+            found = [v for v in km if v is not None]
+            out = QgsFeature(fields)
+            attrs = feature.attributes()
+            out.setAttributes([attrs[i] for i in keep] + km + [min(found) if found else None,
+                                                               fids[z] if z >= 0 else None])
+            if feature.hasGeometry():
+                out.setGeometry(feature.geometry())
+            batch.append(out)
+        _add_features(sink, batch)
+        return {"MEMBER_DISTANCES": dest_id}
 
     @staticmethod
     def _log_network(lines, feedback):
@@ -321,6 +458,9 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             table[f"dist_km_{cls}"] = [None if row[cls] is None else row[cls] / 1000.0 for row in distances]
         dist_cols = [f"dist_km_{c}" for c in classes]
         table["dist_km_total"] = table[dist_cols].astype(float).min(axis=1, skipna=True)
+        table["dist_from"] = zones["origin"]
+        if zones["members"] is not None:
+            table["n_members"] = zones["members"]
         return table
 
     def _write_zones(self, parameters, context, source, zones, table, classes, with_total, is_points, feedback):
@@ -329,21 +469,12 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             new.append(("area_km2", "double"))
             new += [(f"len_km_{c}", "double") for c in classes] + [("len_km_total", "double")]
             new += [(f"density_{c}", "double") for c in classes] + [("density_total", "double")]
-        new += [(f"dist_km_{c}", "double") for c in classes] + [("dist_km_total", "double")]
+        new += [(f"dist_km_{c}", "double") for c in classes] + [("dist_km_total", "double"), ("dist_from", "string")]
+        if zones["members"] is not None:
+            new.append(("n_members", "int"))
         if not is_points:
             new.append(("emp_density", "double"))
-        new_names = {n for n, _ in new}
-        fields = QgsFields()
-        keep = []
-        for i, field in enumerate(source.fields()):
-            if field.name() in new_names:
-                feedback.pushWarning(tr("Input field {} is replaced by the computed field of the same name.")
-                                     .format(field.name()))
-                continue
-            fields.append(field)
-            keep.append(i)
-        for name, kind in new:
-            fields.append(compat.make_field(name, kind))
+        fields, keep = _extended_fields(source.fields(), new, feedback)
         sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
                                              source.sourceCrs())
         if sink is None:
@@ -358,9 +489,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             if feature.hasGeometry():
                 out.setGeometry(feature.geometry())
             batch.append(out)
-        if not sink.addFeatures(batch, compat.FAST_INSERT):
-            raise QgsProcessingException(tr("Could not write features to the output: {}").format(
-                sink.lastError() if hasattr(sink, "lastError") else ""))
+        _add_features(sink, batch)
         feedback.setProgress(96)
         del sink  # flush the file before styling it
         style_output(context, dest_id, "circles" if is_points else "zones", feedback)
@@ -428,14 +557,27 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             handle.write(text)
 
 
-def _number(value):
-    if value is None or value == NULL:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(number) else number
+def _extended_fields(source_fields, new, feedback):
+    """Input fields (less those a computed field replaces, with a warning) + the new ``(name, kind)`` fields."""
+    new_names = {n for n, _ in new}
+    fields = QgsFields()
+    keep = []
+    for i, field in enumerate(source_fields):
+        if field.name() in new_names:
+            feedback.pushWarning(tr("Input field {} is replaced by the computed field of the same name.")
+                                 .format(field.name()))
+            continue
+        fields.append(field)
+        keep.append(i)
+    for name, kind in new:
+        fields.append(compat.make_field(name, kind))
+    return fields, keep
+
+
+def _add_features(sink, batch):
+    if not sink.addFeatures(batch, compat.FAST_INSERT):
+        raise QgsProcessingException(tr("Could not write features to the output: {}").format(
+            sink.lastError() if hasattr(sink, "lastError") else ""))
 
 
 def _nz(value):
@@ -443,8 +585,8 @@ def _nz(value):
 
 
 def _cell(value):
-    if value is None:
-        return None
+    if value is None or isinstance(value, (str, int)):
+        return value
     try:
         if math.isnan(value):
             return None

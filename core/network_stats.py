@@ -177,6 +177,34 @@ def spearman_p_approx(rho, n):
     return math.erfc(abs(z) / math.sqrt(2.0))
 
 
+def weighted_centres(zone_index, x, y, weight, n_zones):
+    """Employment-weighted centre of the members of each zone.
+
+    ``zone_index``: zone position of each member (negative or NaN: in no zone);
+    ``x``, ``y``: member coordinates (NaN: no usable geometry, ignored);
+    ``weight``: member employment (NaN counts as 0). Returns a DataFrame indexed
+    ``0..n_zones-1`` with ``cx``, ``cy`` (NaN when the zone's members weigh
+    nothing: the caller keeps the zone's own point), ``weight`` and ``members``
+    (members with a usable point, weighted or not).
+    """
+    frame = pd.DataFrame({"z": pd.to_numeric(pd.Series(zone_index), errors="coerce").to_numpy(dtype=float),
+                          "x": np.asarray(x, dtype=float), "y": np.asarray(y, dtype=float),
+                          "w": np.nan_to_num(np.asarray(weight, dtype=float), nan=0.0)})
+    frame = frame[(frame["z"] >= 0) & frame["x"].notna() & frame["y"].notna()]
+    if (frame["w"] < 0).any():
+        raise ValueError("member weights must not be negative")
+    frame = frame.assign(wx=frame["w"] * frame["x"], wy=frame["w"] * frame["y"], z=frame["z"].astype(int))
+    sums = frame.groupby("z").agg(wx=("wx", "sum"), wy=("wy", "sum"), weight=("w", "sum"), members=("w", "size"))
+    sums = sums.reindex(range(n_zones))
+    sums["members"] = sums["members"].fillna(0).astype(int)
+    sums["weight"] = sums["weight"].fillna(0.0)
+    positive = sums["weight"] > 0
+    out = pd.DataFrame({"cx": np.where(positive, sums["wx"] / sums["weight"].where(positive), np.nan),
+                        "cy": np.where(positive, sums["wy"] / sums["weight"].where(positive), np.nan),
+                        "weight": sums["weight"], "members": sums["members"]}, index=sums.index)
+    return out
+
+
 def _share(weight, mask):
     total = float(np.nansum(weight))
     if total <= 0:

@@ -260,3 +260,113 @@ def test_real_distances_equal_native_joinbynearest(run_alg, region):
                      "postcode")
         for pc, f in ours.items():
             assert f[f"dist_km_{cls}"] * 1000.0 == pytest.approx(joined[pc]["distance"], abs=1e-6), (pc, cls)
+
+
+# --- geocoded members ------------------------------------------------------------
+@pytest.fixture()
+def hand_members():
+    return _memory("Point", ["name:string", "staff:double", "zone:string"], [
+        ("POINT(100 100)", ["m1", 1.0, "B"]),
+        ("POINT(700 400)", ["m2", 3.0, "B"]),  # with m1: centre of A at (550 325)
+        ("POINT(1500 500)", ["m3", None, "B"]),  # B's only member weighs nothing: B keeps its point on surface
+        ("POINT(3000 3000)", ["m4", 5.0, "Z"]),  # in no zone: kept, distances still measured
+        (None, ["m5", 2.0, None]),  # no geometry: kept with NULL distances
+        ("POINT(1000 500)", ["m6", 0.0, "A"]),  # on the A|B boundary: joins A (read first), weighs nothing
+    ])
+
+
+def test_hand_members_weighted_centre_and_member_distances(run_alg, hand_zones, hand_network, hand_members,
+                                                           tmp_path):
+    res = _run(run_alg, hand_zones, hand_network, tmp_path, MEMBERS=hand_members, MEMBER_EMPLOYMENT_FIELD="staff",
+               MEMBER_DISTANCES="memory:")
+    out = _by(res["OUTPUT"], "pc")
+    a, b = out["A"], out["B"]
+    assert a["dist_from"] == "members_centre" and b["dist_from"] == "point_on_surface"
+    assert a["n_members"] == 3 and b["n_members"] == 1
+    # from (550 325): copper nearest at the end (500 500) of the crossing line, fibre at (1200 100)
+    assert a["dist_km_copper"] == pytest.approx(math.hypot(50, 175) / 1000, abs=1e-12)
+    assert a["dist_km_fibre"] == pytest.approx(math.hypot(650, 225) / 1000, abs=1e-12)
+    assert a["dist_km_total"] == pytest.approx(math.hypot(50, 175) / 1000, abs=1e-12)
+    assert b["dist_km_fibre"] == pytest.approx(0.4, abs=1e-12)  # unchanged: from (1500 500)
+    assert a["len_km_copper"] == pytest.approx(1.4, abs=1e-9)  # lengths untouched by members
+    members = _by(res["MEMBER_DISTANCES"], "name")
+    assert len(members) == 6  # nothing lost
+    zone_fid = {f["pc"]: f.id() for f in hand_zones.getFeatures()}
+    expected = {  # name: (copper m, fibre m, zone)
+        "m1": (0.0, 1100.0, "A"),
+        "m2": (math.hypot(200, 100), math.hypot(500, 300), "A"),
+        "m3": (400.0, 400.0, "B"),
+        "m4": (math.hypot(1500, 2100), math.hypot(1200, 2900), None),
+        "m6": (0.0, math.hypot(200, 400), "A"),  # on the boundary line
+    }
+    for name, (copper, fibre, zone) in expected.items():
+        f = members[name]
+        assert f["dist_km_copper"] * 1000 == pytest.approx(copper, abs=1e-9), name
+        assert f["dist_km_fibre"] * 1000 == pytest.approx(fibre, abs=1e-9), name
+        assert f["dist_km_total"] * 1000 == pytest.approx(min(copper, fibre), abs=1e-9), name
+        assert (zone_fid[zone] if zone else None) == (None if _is_null(f["zone_fid"]) else f["zone_fid"]), name
+        assert _is_null(f["dist_km_other"])
+    assert _is_null(members["m5"]["dist_km_copper"]) and _is_null(members["m5"]["zone_fid"])
+    assert members["m5"]["staff"] == 2.0  # the member's own fields are kept
+
+
+def test_hand_members_joined_by_key(run_alg, hand_zones, hand_network, hand_members, tmp_path):
+    res = _run(run_alg, hand_zones, hand_network, tmp_path, MEMBERS=hand_members, MEMBER_EMPLOYMENT_FIELD="staff",
+               MEMBER_ZONE_FIELD="zone", ZONE_KEY_FIELD="pc")
+    out = _by(res["OUTPUT"], "pc")
+    # by key m1, m2, m3 are B's (centre (550 325), outside B: the employment centre, wherever it is)
+    assert out["B"]["dist_from"] == "members_centre" and out["B"]["n_members"] == 3
+    assert out["B"]["dist_km_fibre"] == pytest.approx(math.hypot(650, 225) / 1000, abs=1e-12)
+    assert out["A"]["dist_from"] == "point_on_surface" and out["A"]["n_members"] == 1  # m6 weighs 0
+    # without weights every member counts 1: A's centre is m6 itself, (1000 500), on the boundary line
+    res = _run(run_alg, hand_zones, hand_network, tmp_path, MEMBERS=hand_members, MEMBER_ZONE_FIELD="zone",
+               ZONE_KEY_FIELD="pc")
+    out = _by(res["OUTPUT"], "pc")
+    assert out["A"]["dist_from"] == "members_centre" and out["A"]["dist_km_copper"] == pytest.approx(0.0, abs=1e-12)
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="ZONE_KEY_FIELD"):
+        _run(run_alg, hand_zones, hand_network, tmp_path, MEMBERS=hand_members, MEMBER_ZONE_FIELD="zone")
+
+
+def test_real_members_centres_and_distances_equal_native(run_alg, region):
+    """Two members per zone (the postcode point, weight 1..7, and the zone's point on surface, weight 2).
+    Oracles: native:joinattributesbylocation for the zone of each member, pandas for the weighted
+    centres, native:joinbynearest from those centres and from the members."""
+    import pandas as pd
+
+    zones = region["zones"]
+    pts = _native("native:extractbyexpression", {
+        "INPUT": f"{shared_file('be_postcode_points.gpkg')}",
+        "EXPRESSION": "to_int(\"postcode\") >= 1000 AND to_int(\"postcode\") <= 3999", "OUTPUT": "memory:"})["OUTPUT"]
+    surf = _native("native:pointonsurface", {"INPUT": zones, "ALL_PARTS": False, "OUTPUT": "memory:"})["OUTPUT"]
+    rows = [(f.geometry().asWkt(17), [f"p{f['postcode']}", float(int(f["postcode"]) % 7 + 1)])
+            for f in pts.getFeatures()]
+    rows += [(f.geometry().asWkt(17), [f"s{f['postcode']}", 2.0]) for f in surf.getFeatures()]
+    members = _memory("Point", ["name:string", "staff:double"], rows)
+    res = _overlay(run_alg, region, MEMBERS=members, MEMBER_EMPLOYMENT_FIELD="staff", MEMBER_DISTANCES="memory:")
+    ours = _by(res["OUTPUT"], "postcode")
+    ours_members = _by(res["MEMBER_DISTANCES"], "name")
+    assert len(ours_members) == len(rows)
+
+    located = _native("native:joinattributesbylocation", {
+        "INPUT": members, "PREDICATE": [0], "JOIN": zones, "JOIN_FIELDS": ["postcode"], "METHOD": 2,
+        "DISCARD_NONMATCHING": False, "PREFIX": "z_", "OUTPUT": "memory:"})["OUTPUT"]
+    frame = pd.DataFrame([{"pc": f["z_postcode"], "x": f.geometry().asPoint().x(), "y": f.geometry().asPoint().y(),
+                           "w": f["staff"]} for f in located.getFeatures()])
+    assert frame["pc"].notna().sum() > 700  # the spatial oracle found zones for almost all members
+    frame = frame.dropna(subset=["pc"])
+    frame["wx"], frame["wy"] = frame["w"] * frame["x"], frame["w"] * frame["y"]
+    sums = frame.groupby("pc")[["wx", "wy", "w"]].sum()
+    centres = _memory("Point", ["postcode:string"],
+                      [(f"POINT({r.wx / r.w!r} {r.wy / r.w!r})", [pc]) for pc, r in sums.iterrows()])
+    assert {pc for pc, f in ours.items() if f["dist_from"] == "members_centre"} == set(sums.index)
+    for cls, lines in region["classes"].items():
+        params = {"INPUT_2": lines, "FIELDS_TO_COPY": [], "DISCARD_NONMATCHING": False, "PREFIX": "n_",
+                  "NEIGHBORS": 1, "MAX_DISTANCE": None, "OUTPUT": "memory:"}
+        near = _by(_native("native:joinbynearest", dict(params, INPUT=centres))["OUTPUT"], "postcode")
+        for pc, f in near.items():
+            assert ours[pc][f"dist_km_{cls}"] * 1000.0 == pytest.approx(f["distance"], abs=1e-6), (pc, cls)
+        near = _by(_native("native:joinbynearest", dict(params, INPUT=members))["OUTPUT"], "name")
+        for name, f in near.items():
+            assert ours_members[name][f"dist_km_{cls}"] * 1000.0 == pytest.approx(f["distance"], abs=1e-6), name

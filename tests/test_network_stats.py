@@ -126,3 +126,17 @@ def test_html_report_holds_table_n_and_chart():
     assert page.startswith("<!DOCTYPE html>") and "<svg></svg>" in page
     assert "25.0&nbsp;%" in page  # employment share within 1 km
     assert "<td>2</td>" in page  # Spearman n
+
+
+def test_weighted_centres_hand_figures():
+    nan = float("nan")
+    out = ns.weighted_centres(zone_index=[0, 0, 1, -1, 0, 2, 0], x=[100, 700, 5, 9, nan, 3, 400],
+                              y=[100, 400, 5, 9, 1, 4, 250], weight=[1, 3, nan, 5, 7, 0, 0], n_zones=4)
+    # zone 0: (1*100 + 3*700) / 4, (1*100 + 3*400) / 4; the NaN point is ignored, the weightless one counted
+    assert out.loc[0, "cx"] == 550.0 and out.loc[0, "cy"] == 325.0
+    assert out.loc[0, "weight"] == 4.0 and out.loc[0, "members"] == 3
+    # zones 1, 2: members that weigh nothing give no centre; zone 3: no member
+    assert math.isnan(out.loc[1, "cx"]) and out.loc[1, "members"] == 1
+    assert math.isnan(out.loc[2, "cy"]) and out.loc[3, "members"] == 0 and len(out) == 4
+    with pytest.raises(ValueError):
+        ns.weighted_centres([0], [1.0], [1.0], [-1.0], 1)
