@@ -4,6 +4,8 @@ Thin: reads the layers into DataFrames, calls ``core.aggregate`` (pandas),
 writes the zones, circles and unmatched outputs. Geometry work is limited to
 the reference layer (one geometry per code, a point inside each zone).
 """
+import json
+
 import pandas as pd
 from qgis.core import (
     QgsFeatureRequest,
@@ -156,6 +158,8 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
 <li><b>Circles</b> (CIRCLES): the same attributes on a point inside each zone (the reference point for point layers), only for codes with members; styled as proportional circles.</li>
 <li><b>Unmatched</b> (UNMATCHED): one row per unmatched postal code &times; entity with its employment (once), clusters, source rows and reason.</li>
 <li>Numbers EMPLOYMENT_TOTAL, EMPLOYMENT_MATCHED, EMPLOYMENT_UNMATCHED, ZONES (codes with members), ENTITIES, and FIELD_MAP (JSON text).</li>
+<li>Population accounting (empty without population): POPULATION_TOTAL (the population input's total), POPULATION_ALLOCATED (placed on the zones) and POPULATION_UNALLOCATED (the rest: invalid codes, codes absent from the reference, municipalities without a code of the reference); TOTAL = ALLOCATED + UNALLOCATED.</li>
+<li>Sites accounting: SITES_USED and SITES_REJECTED (site rows), SITES_REJECTED_BY_RULE (JSON: <code>invalid_postcode</code>, <code>negative_weight</code>, <code>unknown_entity</code>, <code>zero_weight</code>).</li>
 </ul>
 <h3>Example</h3>
 <p>MEMBERS = import output, POSTCODES = <code>be_postcode_zones_voronoi.gpkg</code> (field <code>postcode</code>), POPULATION = <code>be_municipalities_2020_population.gpkg</code> (<code>nis</code>, <code>population</code>) with LOOKUP = <code>be_localities_postcode_nis_2013.csv</code> (<code>zipCode</code>, <code>nisCode</code>): a zone layer with employment per cluster, per 1,000 inhabitants and location quotients, and circles ready for the atlas map.</p>"""
@@ -254,8 +258,14 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                 ("EMPLOYMENT_UNMATCHED", tr("Employment of unmatched postcodes")),
                 ("ZONES", tr("Postal codes with members")),
                 ("ENTITIES", tr("Entities")),
+                ("POPULATION_TOTAL", tr("Population in the population input")),
+                ("POPULATION_ALLOCATED", tr("Population placed on the zones")),
+                ("POPULATION_UNALLOCATED", tr("Population not placed on any zone")),
+                ("SITES_USED", tr("Site rows used")),
+                ("SITES_REJECTED", tr("Site rows not used")),
             ],
-            strings=[("FIELD_MAP", tr("Field-name map (JSON)"))],
+            strings=[("FIELD_MAP", tr("Field-name map (JSON)")),
+                     ("SITES_REJECTED_BY_RULE", tr("Site rows not used, by rule (JSON)"))],
         )
 
     # --- inputs ----------------------------------------------------------------
@@ -343,6 +353,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         if population_field:
             values = pd.to_numeric(pd.Series(pops, dtype=object), errors="coerce")
             population = values[norm["pc_key"].notna().to_numpy()].groupby(norm["pc_key"].dropna().to_numpy()).sum()
+            population = (population, float(values.sum()))
         return order, geometries, population, is_polygon
 
     def _population(self, parameters, context, feedback, keys, geometries, is_polygon, default_country):
@@ -363,7 +374,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
             lost = values[norm["pc_key"].isna()].sum()
             if lost:
                 feedback.pushWarning(tr("Population of {:g} inhabitants has an invalid postcode id.").format(lost))
-            return population
+            return population, float(values.sum())
         code_field, muni_field = self._fields(parameters, context, self.LOOKUP_POSTCODE_FIELD,
                                               self.LOOKUP_MUNICIPALITY_FIELD)
         if not (code_field and muni_field):
@@ -396,7 +407,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                    "e.g. {}.").format(len(result.codes_without_population),
                                       ", ".join(result.codes_without_population[:5]))
             )
-        return result.population
+        return result.population, result.population_total
 
     def _sites(self, parameters, context, feedback, members, default_country):
         source = self._source(parameters, self.SITES, context, required=False)
@@ -417,13 +428,21 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                 "weight": table[weight].to_numpy() if weight else None,
             }
         )
-        members, notes = agg.allocate_sites(members, sites)
+        members, notes, stats = agg.allocate_sites(members, sites, with_stats=True)
         for note in notes:
             feedback.pushInfo(tr("Sites: {}").format(note))
+        if stats["rejected"]:
+            feedback.pushWarning(
+                tr("Sites: {} of {} site rows not used ({}): see SITES_REJECTED / SITES_REJECTED_BY_RULE.").format(
+                    stats["rejected"], stats["rows"],
+                    ", ".join("{} {}".format(n, rule) for rule, n in sorted(stats["rejected_by_rule"].items())))
+            )
+        self._site_stats = stats
         return members
 
     # --- main ------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        self._site_stats = None
         default_country = text_value(self, parameters, self.DEFAULT_COUNTRY, context) or "BE"
         layout = LAYOUTS[self.parameterAsEnum(parameters, self.LAYOUT, context)]
         reference = self._source(parameters, self.POSTCODES, context)
@@ -459,6 +478,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         if population is None:
             population = self._population(parameters, context, feedback, keys, geometries, is_polygon,
                                           default_country)
+        population, population_stats = self._population_accounting(population, keys, feedback)
         feedback.setProgress(50)
         result = agg.aggregate(
             members, keys, self.parameterAsDouble(parameters, self.DOMINANT_SHARE, context), population,
@@ -466,7 +486,33 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         )
         self.check_cancel(feedback)
         feedback.setProgress(60)
-        return self._write(parameters, context, feedback, reference, layout, keys, geometries, is_polygon, result)
+        outputs = self._write(parameters, context, feedback, reference, layout, keys, geometries, is_polygon, result)
+        outputs.update(population_stats)
+        sites = getattr(self, "_site_stats", None) or {}
+        outputs["SITES_USED"] = sites.get("used", 0)
+        outputs["SITES_REJECTED"] = sites.get("rejected", 0)
+        outputs["SITES_REJECTED_BY_RULE"] = json.dumps(sites.get("rejected_by_rule", {}), sort_keys=True)
+        return outputs
+
+    @staticmethod
+    def _population_accounting(population, keys, feedback):
+        """``(Series pc_key -> population or None, statistics outputs)``.
+
+        Population that reaches no zone of the reference (invalid or absent codes,
+        municipalities without a code) is not dropped silently: the outputs give the
+        table's total, the part placed on the zones and the rest.
+        """
+        if population is None:
+            return None, {"POPULATION_TOTAL": None, "POPULATION_ALLOCATED": None, "POPULATION_UNALLOCATED": None}
+        series, total = population
+        allocated = float(series.reindex(pd.Index(keys)).fillna(0.0).sum())
+        unallocated = total - allocated
+        if abs(unallocated) < 1e-6 * max(abs(total), 1.0):
+            unallocated = 0.0
+        feedback.pushInfo(tr("Population: {:g} inhabitants in the population input, {:g} placed on the zones, "
+                             "{:g} not placed (POPULATION_UNALLOCATED).").format(total, allocated, unallocated))
+        return series, {"POPULATION_TOTAL": total, "POPULATION_ALLOCATED": allocated,
+                        "POPULATION_UNALLOCATED": unallocated}
 
     def _write(self, parameters, context, feedback, reference, layout, keys, geometries, is_polygon, result):
         crs = reference.sourceCrs()

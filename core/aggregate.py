@@ -163,19 +163,26 @@ def filter_members(df, clusters=None, kinds=None, year=None):
 
 
 # --- head-office effect: sites table ---------------------------------------------
-def allocate_sites(members, sites):
-    """Re-allocate entities' employment to their sites; ``(members, notes)``.
+def allocate_sites(members, sites, with_stats=False):
+    """Re-allocate entities' employment to their sites; ``(members, notes)``,
+    plus ``stats`` when ``with_stats``.
 
     ``sites``: DataFrame ``[entity, pc_key, weight]`` (weight NaN = equal
     shares). An entity is found by ``entity_id``, else by its folded name.
     Each membership row of a sited entity becomes one row per site with
     ``employment * weight / sum(weights)``: the entity's total is conserved.
+    ``stats``: ``rows``, ``used``, ``rejected`` (site rows) and ``rejected_by_rule``
+    (``invalid_postcode``, ``negative_weight``, ``unknown_entity``, ``zero_weight``),
+    ``entities`` re-allocated: every site row is either used or counted as rejected.
     """
     import pandas as pd
 
     notes = []
+    by_rule = {}
+    n_rows = len(sites)
     sites = sites.copy()
     invalid = sites["pc_key"].isna()
+    by_rule["invalid_postcode"] = int(invalid.sum())
     if invalid.any():
         notes.append("{} site row(s) without a valid postcode are not used".format(int(invalid.sum())))
     sites = sites[~invalid]
@@ -184,6 +191,7 @@ def allocate_sites(members, sites):
     negative = weight < 0
     if negative.any():
         notes.append("{} site row(s) with a negative weight are not used".format(int(negative.sum())))
+    by_rule["negative_weight"] = int(negative.sum())
     sites = sites.assign(weight=weight.where(~equal, 1.0))[~negative.to_numpy()]
     ids = set(members["entity_id"].unique())
     by_name = (
@@ -200,17 +208,21 @@ def allocate_sites(members, sites):
                 int(unknown.sum()), ", ".join(sorted(set(key[unknown]))[:5])
             )
         )
+    by_rule["unknown_entity"] = int(unknown.sum())
     sites = sites.assign(entity_id=matched)[~unknown.to_numpy()]
     total = sites.groupby("entity_id")["weight"].transform("sum")
     zero = total <= 0
     if zero.any():
         notes.append("{} entit(ies) with zero total site weight keep their head office".format(
             sites.loc[zero, "entity_id"].nunique()))
+    by_rule["zero_weight"] = int(zero.sum())
     sites = sites[~zero.to_numpy()]
+    stats = {"rows": n_rows, "used": len(sites), "rejected": n_rows - len(sites),
+             "rejected_by_rule": {k: v for k, v in by_rule.items() if v}, "entities": int(sites["entity_id"].nunique())}
     sites = sites.assign(share=sites["weight"] / sites.groupby("entity_id")["weight"].transform("sum"))
     sited = members["entity_id"].isin(set(sites["entity_id"]))
     if not sited.any():
-        return members, notes
+        return (members, notes, stats) if with_stats else (members, notes)
     moved = members[sited].reset_index().merge(
         sites[["entity_id", "pc_key", "share"]].rename(columns={"pc_key": "site_pc_key"}), on="entity_id"
     )
@@ -224,7 +236,8 @@ def allocate_sites(members, sites):
             moved["entity_id"].nunique(), len(sites)
         )
     )
-    return pd.concat([members[~sited], moved]), notes
+    members = pd.concat([members[~sited], moved])
+    return (members, notes, stats) if with_stats else (members, notes)
 
 
 # --- aggregation -------------------------------------------------------------------

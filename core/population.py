@@ -15,7 +15,8 @@ from collections import namedtuple
 
 Apportioned = namedtuple(
     "Apportioned",
-    ["population", "municipalities_without_code", "codes_without_population", "population_unallocated"],
+    ["population", "municipalities_without_code", "codes_without_population", "population_unallocated",
+     "population_total"],
 )
 
 
@@ -28,7 +29,7 @@ def apportion_population(pairs, municipality_population, weights):
     Returns :class:`Apportioned`: ``population`` (Series pc_key -> population, only
     codes that received some), the municipalities with population but no code of
     the reference, the reference codes that got none, and the population left
-    unallocated.
+    unallocated, and the table's total (allocated + unallocated).
     """
     import pandas as pd
 
@@ -45,4 +46,4 @@ def apportion_population(pairs, municipality_population, weights):
     served = set(pairs.loc[total_weight.values > 0, "municipality"])
     orphan = pop[~pop.index.isin(served)]
     missing = sorted(set(weights.index) - set(population.index))
-    return Apportioned(population, sorted(orphan.index), missing, float(orphan.sum()))
+    return Apportioned(population, sorted(orphan.index), missing, float(orphan.sum()), float(pop.sum()))

@@ -371,3 +371,63 @@ def test_runs_from_qgis_process(members_2k, zones_uri, tmp_path):
     assert completed.returncode == 0, completed.stderr[-2000:] + completed.stdout[-2000:]
     assert "EMPLOYMENT_UNMATCHED" in completed.stdout and "FIELD_MAP" in completed.stdout
     assert QgsVectorLayer(str(out)).featureCount() == 1144
+
+
+def _points_layer(codes, pops=None):
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    uri = "Point?crs=EPSG:31370&field=code:string" + ("&field=pop:double" if pops else "")
+    points = QgsVectorLayer(uri, "ref", "memory")
+    features = []
+    for i, code in enumerate(codes):
+        feature = QgsFeature(points.fields())
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(1000 * i, 0)))
+        feature.setAttributes([code] + ([pops[i]] if pops else []))
+        features.append(feature)
+    points.dataProvider().addFeatures(features)
+    return points
+
+
+def test_population_and_sites_accounted_in_outputs(run_alg, tmp_path):
+    """QA: unallocated population and unused site rows were only in the log.
+    Hand figures: reference codes 1348, 5000, 4000; municipalities M1 2000 (1348,
+    5000), M2 500 (4000), M3 1000 (only code 1000, not in the reference), M4 300
+    (no code in the table): 3,800 inhabitants, 2,500 placed, 1,300 not."""
+    members = write_members(hand_table().drop(columns=["postcode"]), tmp_path / "members.gpkg")
+    points = _points_layer(["1348", "5000", "4000"])
+    (tmp_path / "lookup.csv").write_text("zip,nis\n1348,M1\n5000,M1\n4000,M2\n1000,M3\n", encoding="utf-8")
+    (tmp_path / "pop.csv").write_text("nis,inhabitants\nM1,2000\nM2,500\nM3,1000\nM4,300\n", encoding="utf-8")
+    (tmp_path / "sites.csv").write_text(
+        "firm,pc,staff\nA sa,1348,30\nA sa,5000,10\nA sa,xx,5\nGhost,1348,1\nC,4000,-1\n", encoding="utf-8")
+    common = {"MEMBERS": members, "POSTCODES": points, "POSTCODE_FIELD": "code",
+              "OUTPUT": "TEMPORARY_OUTPUT", "CIRCLES": "TEMPORARY_OUTPUT", "UNMATCHED": "TEMPORARY_OUTPUT"}
+    result = run_alg("aggregatepostcodes", dict(
+        common, POPULATION=str(tmp_path / "pop.csv"), POPULATION_ID_FIELD="nis", POPULATION_FIELD="inhabitants",
+        LOOKUP=str(tmp_path / "lookup.csv"), LOOKUP_POSTCODE_FIELD="zip", LOOKUP_MUNICIPALITY_FIELD="nis",
+        SITES=str(tmp_path / "sites.csv"), SITES_ENTITY_FIELD="firm", SITES_POSTCODE_FIELD="pc",
+        SITES_WEIGHT_FIELD="staff"))
+    assert result["POPULATION_TOTAL"] == pytest.approx(3800.0)
+    assert result["POPULATION_ALLOCATED"] == pytest.approx(2500.0)
+    assert result["POPULATION_UNALLOCATED"] == pytest.approx(1300.0)
+    zones = layer_frame(result["OUTPUT"])
+    assert zones["population"].astype(float).sum() == pytest.approx(result["POPULATION_ALLOCATED"])
+    assert result["SITES_USED"] == 2 and result["SITES_REJECTED"] == 3
+    assert json.loads(result["SITES_REJECTED_BY_RULE"]) == {
+        "invalid_postcode": 1, "negative_weight": 1, "unknown_entity": 1}
+
+    # Population per postal code (no lookup): BE-1000 is not in the reference, "abc" is no code.
+    (tmp_path / "pc_pop.csv").write_text("pc,inhabitants\n1348,100\n5000,40\n1000,70\nabc,5\n", encoding="utf-8")
+    result = run_alg("aggregatepostcodes", dict(
+        common, POPULATION=str(tmp_path / "pc_pop.csv"), POPULATION_ID_FIELD="pc", POPULATION_FIELD="inhabitants"))
+    assert (result["POPULATION_TOTAL"], result["POPULATION_ALLOCATED"], result["POPULATION_UNALLOCATED"]) == (
+        pytest.approx(215.0), pytest.approx(140.0), pytest.approx(75.0))
+    assert result["SITES_USED"] == 0 and result["SITES_REJECTED"] == 0
+
+    # Population field of the reference layer: a feature with an invalid code loses its 9.
+    points = _points_layer(["1348", "5000", "x"], [10.0, 20.0, 9.0])
+    result = run_alg("aggregatepostcodes", dict(common, POSTCODES=points, POSTCODE_POPULATION_FIELD="pop"))
+    assert (result["POPULATION_TOTAL"], result["POPULATION_ALLOCATED"], result["POPULATION_UNALLOCATED"]) == (
+        pytest.approx(39.0), pytest.approx(30.0), pytest.approx(9.0))
+    # Without population the outputs are empty, not 0.
+    result = run_alg("aggregatepostcodes", common)
+    assert result["POPULATION_TOTAL"] is None

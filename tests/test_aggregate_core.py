@@ -218,3 +218,34 @@ def test_location_quotient_hand_computed():
 def test_missing_employment_field_is_a_clear_error():
     with pytest.raises(agg.MemberTableError, match="employment"):
         agg.prepare_members(pd.DataFrame({"cluster": ["TIC"], "postcode": ["1348"]}))
+
+
+def test_sites_every_row_used_or_counted_by_rule():
+    """QA: rejected site rows were only in the log; now counted per rule (hand-made table)."""
+    members, _ = agg.prepare_members(hand_table())
+    sites = pd.DataFrame(
+        {"entity": ["a", "a", "a", "a", "ghost", "c"],
+         "pc_key": ["BE-1348", "BE-5000", None, "BE-4000", "BE-1000", "BE-4000"],
+         "weight": [3.0, 1.0, 1.0, -2.0, 1.0, 0.0]}
+    )
+    moved, _notes, stats = agg.allocate_sites(members, sites, with_stats=True)
+    assert stats["rows"] == 6 and stats["used"] == 2 and stats["rejected"] == 4
+    assert stats["rejected_by_rule"] == {"invalid_postcode": 1, "negative_weight": 1, "unknown_entity": 1,
+                                         "zero_weight": 1}
+    assert stats["entities"] == 1
+    # a's 100 split 3:1 over its two valid sites; c (all weights 0) keeps its head office.
+    result = agg.aggregate(moved, ["BE-1348", "BE-5000", "BE-4000"]).zones.set_index("pc_key")
+    assert result.loc["BE-1348", "employment"] == pytest.approx(75.0)
+    assert result.loc["BE-5000", "employment"] == pytest.approx(25.0 + 14.5 + 43.5)
+    # The two-value form is unchanged for existing callers.
+    assert len(agg.allocate_sites(members, sites)) == 2
+
+
+def test_population_total_is_allocated_plus_unallocated():
+    pairs = pd.DataFrame({"pc_key": ["A", "B"], "municipality": ["M1", "M2"]})
+    pop = pd.Series({"M1": 1000.0, "M2": 500.0, "M3": 250.0})
+    result = apportion_population(pairs, pop, pd.Series({"A": 1.0, "C": 1.0}))
+    # M2's only code B is not in the reference, M3 has no code: 750 unallocated.
+    assert result.population_total == 1750.0
+    assert result.population_unallocated == 750.0
+    assert result.population.sum() == 1000.0
