@@ -21,8 +21,9 @@ import pandas as pd
 
 from .employment import parse_employments
 from .kinds import map_kind
-from .postcodes import normalise_postcodes
-from .text import map_unique, map_unique_frame, normalise_key, normalise_keys, text_values, to_text
+from .postcodes import COLUMNS as PC_COLUMNS
+from .postcodes import normalise_postcode_codes
+from .text import factorize_values, map_unique, normalise_key, normalise_key_list, to_text
 
 OUTPUT_SCHEMA = [
     ("entity_id", "string"),
@@ -96,30 +97,68 @@ class ImportOptions:
 
 
 class _Cells:
-    """Text of each input column, computed once (used by several steps)."""
+    """Each input column as integer codes + its distinct values, computed once.
+
+    Every step works on the distinct values (a few hundred postcodes, a dozen
+    employment spellings...) and maps back with the codes: no per-row Python
+    and no per-row string is built except where the output needs one.
+    """
 
     def __init__(self, table, columns):
-        self.table, self.columns, self._texts = table, columns, {}
+        self.table, self.columns, self._cache = table, columns, {}
+        self.n = len(table)
 
     def raw(self, role):
         name = self.columns.get(role)
         if name:
             return self.table[name]
-        return pd.Series(np.full(len(self.table), None, dtype=object), index=self.table.index)
+        return pd.Series(np.full(self.n, None, dtype=object), index=self.table.index)
 
-    def text(self, role=None, column=None):
-        column = column if column is not None else self.columns.get(role)
-        if not column:
-            return np.full(len(self.table), "", dtype=object)
-        if column not in self._texts:
-            self._texts[column] = text_values(self.table[column])
-        return self._texts[column]
+    def coded(self, role=None, position=None):
+        """``(codes, texts)``: ``texts[codes]`` is the stripped text of each row
+        ('' for missing; code -1 picks the last slot, '')."""
+        if position is None:
+            name = self.columns.get(role)
+            if not name:
+                return np.full(self.n, -1, dtype=np.intp), np.array([""], dtype=object)
+            position = self.table.columns.get_loc(name)
+        if position not in self._cache:
+            codes, uniques = factorize_values(self.table.iloc[:, position])
+            texts = np.empty(len(uniques) + 1, dtype=object)
+            if pd.api.types.infer_dtype(uniques, skipna=False) == "string":  # text read from a file
+                texts[:-1] = [u.strip() for u in uniques]
+            else:
+                texts[:-1] = [to_text(u) for u in uniques]
+            texts[-1] = ""
+            self._cache[position] = (np.asarray(codes, dtype=np.intp), texts)
+        return self._cache[position]
+
+    def text(self, role):
+        codes, texts = self.coded(role)
+        return texts[codes]
 
     def blank_rows(self):
-        blank = np.ones(len(self.table), dtype=bool)
-        for name in self.table.columns:
-            blank &= self.text(column=name) == ""
+        blank = np.ones(self.n, dtype=bool)
+        for position in range(self.table.shape[1]):
+            codes, texts = self.coded(position=position)
+            blank &= (texts == "")[codes]
         return blank
+
+
+def _recode(codes, values):
+    """Codes into the distinct values of ``values`` (an array indexed by ``codes``,
+    -1 = last slot): ``(new_codes, distinct)`` with equal values sharing a code."""
+    value_codes, distinct = pd.factorize(values)
+    return value_codes[codes], np.asarray(distinct, dtype=object)
+
+
+def _first_positions(codes, size):
+    """Position of the first occurrence of each code 0..size-1 (-1 when absent)."""
+    first = np.full(size, -1, dtype=np.int64)
+    if len(codes):
+        present, index = np.unique(codes, return_index=True)  # stable: first occurrence
+        first[present] = index
+    return first
 
 
 def _split_clusters(text, separators):
@@ -157,7 +196,8 @@ def exclusions_from_frame(frame, entity_column, cluster_column=None, note_column
 def import_members(table, columns, options=None, progress=None):
     """Clean ``table`` into memberships and rejects.
 
-    ``table``: DataFrame, index = 1-based source row, any dtypes.
+    ``table``: DataFrame, index = 1-based source row, any dtypes (categorical
+    columns are used as they are: their codes are the distinct values).
     ``columns``: role -> column name (roles of core.headers.ROLES; ``name`` and
     ``postcode`` required, ``cluster`` unless ``options.default_cluster``).
     ``progress``: optional callable(fraction 0..1) that may raise to cancel.
@@ -167,46 +207,69 @@ def import_members(table, columns, options=None, progress=None):
     step = progress or (lambda fraction: None)
     n = len(table)
     rows = np.asarray(table.index, dtype=np.int64)
-
-    # ---- row-level parsing (each distinct value parsed once) -------------
     cells = _Cells(table, columns)
-    names = cells.text("name")
-    raw_postcode = cells.raw("postcode")
-    raw_country = cells.raw("country")
-    pc = normalise_postcodes(raw_postcode, raw_country if columns.get("country") else None, options.default_country)
+
+    # ---- row-level parsing: every step on distinct values, mapped back by code
+    name_codes, name_texts = cells.coded("name")
+    names = name_texts[name_codes]
+    name_key_texts = np.empty(len(name_texts), dtype=object)
+    name_key_texts[:] = normalise_key_list(list(name_texts), stripped=True)
+    name_key_codes, name_keys = _recode(name_codes, name_key_texts)
+
+    pc_codes, pc_records = normalise_postcode_codes(
+        cells.raw("postcode"), cells.raw("country") if columns.get("country") else None, options.default_country
+    )
+    pc = {field: np.array([getattr(r, field) for r in pc_records] + [None], dtype=object) for field in PC_COLUMNS}
+    pc_key_codes, pc_keys = _recode(pc_codes, pc["pc_key"])  # -1: no valid key
     step(0.2)
-    raw_employment = cells.raw("employment")
+
     if columns.get("employment"):
-        emp = parse_employments(raw_employment, options.decimal)
+        emp = parse_employments(cells.raw("employment"), options.decimal)
+        emp_value = emp["employment"].to_numpy(dtype=float)
+        emp_estimated = emp["estimated"].to_numpy(dtype=bool)
+        emp_unknown = emp["unknown"].to_numpy(dtype=bool)
+        emp_error = emp["error"].to_numpy(dtype=object)
+        del emp
     else:
-        emp = pd.DataFrame(
-            {"employment": np.nan, "estimated": False, "unknown": True, "error": None}, index=table.index
-        )
+        emp_value = np.full(n, np.nan)
+        emp_estimated = np.zeros(n, dtype=bool)
+        emp_unknown = np.ones(n, dtype=bool)
+        emp_error = np.full(n, None, dtype=object)
     step(0.35)
-    raw_kind = cells.raw("kind")
-    kinds = map_unique_frame(raw_kind, map_kind, ["kind", "flag"])
-    kind_labels = cells.text("kind")
+
+    kind_codes, kind_texts = cells.coded("kind")
+    kind_results = [map_kind(text) for text in kind_texts]  # map_kind folds the text itself
+    kind_values = np.array([k for k, _ in kind_results], dtype=object)
+    kind_flags = np.array([f for _, f in kind_results], dtype=object)
     if columns.get("year"):
         year_text = cells.text("year")
-        years = pd.to_numeric(pd.Series(year_text, index=table.index), errors="coerce")
-        year_invalid = (year_text != "") & (years.isna().to_numpy() | (years.to_numpy() % 1 != 0))
-        years = years.where(~year_invalid)
+        years = pd.to_numeric(pd.Series(year_text), errors="coerce").to_numpy(dtype=float)
+        year_invalid = (year_text != "") & (np.isnan(years) | (np.nan_to_num(years) % 1 != 0))
+        years[year_invalid] = np.nan
     else:
-        years = pd.Series(np.nan, index=table.index)
+        years = np.full(n, np.nan)
         year_invalid = np.zeros(n, dtype=bool)
 
-    name_keys = normalise_keys(names)
-    pc_keys = pc["pc_key"].to_numpy(dtype=object)
-    ids = cells.text("id")
-    id_missing = (ids == "") if columns.get("id") else np.zeros(n, dtype=bool)
-    fallback_ids = pd.Series(name_keys, dtype=object) + "|" + pd.Series(pc_keys, dtype=object).fillna("")
-    entity_ids = np.where(ids != "", ids, fallback_ids.to_numpy(dtype=object))
+    # Entity: id when given, else (name key, postcode key); an integer per entity.
+    id_codes, id_texts = cells.coded("id")
+    has_id = (id_texts != "")[id_codes]
+    id_missing = ~has_id if columns.get("id") else np.zeros(n, dtype=bool)
+    id_text_codes, id_distinct = _recode(id_codes, id_texts)
+    fallback_codes, _ = pd.factorize(name_key_codes.astype(np.int64) * (len(pc_keys) + 1) + (pc_key_codes + 1))
+    entity_key = np.where(has_id, id_text_codes, len(id_distinct) + fallback_codes).astype(np.int64)
+    entity_codes, entity_distinct = pd.factorize(entity_key)
+    first = _first_positions(entity_codes, len(entity_distinct))
+    with_empty = np.append(pc_keys, "")
+    entity_texts = np.where(
+        has_id[first],
+        id_distinct[id_text_codes[first]],
+        name_keys[name_key_codes[first]] + "|" + with_empty[pc_key_codes[first]],
+    )
     step(0.45)
 
     # ---- row-level problems ---------------------------------------------
     blank = cells.blank_rows()
-    pc_error = pc["error"].to_numpy(dtype=object)
-    emp_error = emp["error"].to_numpy(dtype=object)
+    pc_error = pc["error"][pc_codes]
     row_checks = [
         ("missing_name", (names == "") & ~blank, None),
         ("invalid_postcode", pd.notna(pc_error) & ~blank, pc_error),
@@ -214,68 +277,79 @@ def import_members(table, columns, options=None, progress=None):
     ]
 
     # ---- memberships: one per cluster named in the cell -------------------
-    cluster_cells = cells.text("cluster")
-    parts = map_unique(pd.Series(cluster_cells), lambda t: _split_clusters(t or "", options.separators))
-    cluster_default = np.array([len(p) == 0 for p in parts], dtype=bool) & (options.default_cluster is not None)
+    cluster_codes, cluster_texts = cells.coded("cluster")
+    parts = [_split_clusters(text, options.separators) for text in cluster_texts]
+    cluster_default = np.array([not p for p in parts], dtype=bool)[cluster_codes] & (options.default_cluster is not None)
     if options.default_cluster is not None:
-        default_parts = (options.default_cluster,)
-        filled = np.empty(n, dtype=object)
-        for i, p in enumerate(parts):
-            filled[i] = p if p else default_parts  # element-wise: tuples stay tuples
-        parts = filled
-    counts = np.fromiter((max(len(p), 1) for p in parts), dtype=np.int64, count=n)
+        parts = [p or (options.default_cluster,) for p in parts]
+    counts = np.array([max(len(p), 1) for p in parts], dtype=np.int64)[cluster_codes]
     pos = np.repeat(np.arange(n), counts)
-    flat = []
-    for p in parts:
-        flat.extend(p if p else (None,))
-    cluster_raw = np.array(flat, dtype=object) if flat else np.empty(0, dtype=object)
-    cluster_keys = normalise_keys(cluster_raw)
-    m_missing_cluster = pd.isna(cluster_raw) & ~blank[pos]
+    m = len(pos)
+    slot = np.arange(m) - np.repeat(np.cumsum(counts) - counts, counts)  # part number within the cell
+    part_ids = {}
+    grid = np.full((len(parts), max((len(p) for p in parts), default=0) or 1), -1, dtype=np.int64)
+    for u, cell_parts in enumerate(parts):
+        for k, text in enumerate(cell_parts):
+            grid[u, k] = part_ids.setdefault(text, len(part_ids))
+    membership_part = grid[cluster_codes[pos], slot] if m else np.empty(0, dtype=np.int64)
+    part_texts = np.array(list(part_ids) + [None], dtype=object)
+    cluster_raw = part_texts[membership_part]
+    part_keys = np.array(normalise_key_list(list(part_ids), stripped=True) + [""], dtype=object)
+    ckey_codes, ckeys = _recode(membership_part, part_keys)
+    m_missing_cluster = (membership_part < 0) & ~blank[pos]
     step(0.55)
 
-    # rule / reason per membership: first failing check gives the rule.
-    m = len(pos)
+    # rule / reason per membership: the first failing check gives the rule,
+    # the reason lists every problem of the row.
     rule = np.full(m, None, dtype=object)
     reason = np.full(m, None, dtype=object)
-    rule[blank[pos]] = "empty_row"
-    reason[blank[pos]] = "empty row"
+    blank_m = blank[pos]
     checks = [(r, mask[pos], None if msgs is None else msgs[pos]) for r, mask, msgs in row_checks]
     checks.append(("missing_cluster", m_missing_cluster, None))
     messages = {
         "missing_name": "missing entity name",
         "missing_cluster": "no cluster (empty cluster cell and no default cluster)",
     }
-    any_bad = np.zeros(m, dtype=bool)
-    for r, mask, _ in checks:
-        any_bad |= mask
-    for i in np.flatnonzero(any_bad):
-        texts = []
-        for r, mask, msgs in checks:
-            if mask[i]:
-                if rule[i] is None:
-                    rule[i] = r
-                texts.append(msgs[i] if msgs is not None else messages[r])
-        reason[i] = "; ".join(texts)
+    for r, mask, msgs in checks:
+        idx = np.flatnonzero(mask)
+        if not len(idx):
+            continue
+        text = msgs[idx] if msgs is not None else np.full(len(idx), messages[r], dtype=object)
+        before = reason[idx]
+        has = pd.notna(before)
+        if has.any():
+            text = text.copy()
+            text[has] = before[has] + "; " + text[has]
+        reason[idx] = text
+    for r, mask, _ in reversed(checks):
+        rule[mask] = r
+    rule[blank_m] = "empty_row"
+    reason[blank_m] = "empty row"
 
-    employment = emp["employment"].to_numpy(dtype=float)[pos]
+    employment = emp_value[pos]
     ok = pd.isna(rule)
 
     # ---- duplicates within a cluster (first row wins) ---------------------
-    member_ids = entity_ids[pos]
     source = rows[pos]
-    if ok.any():
-        valid = pd.DataFrame({"eid": member_ids[ok], "ckey": cluster_keys[ok], "row": source[ok]})
-        first_row = valid.groupby(["eid", "ckey"], sort=False)["row"].transform("first").to_numpy()
-        dup = valid.duplicated(["eid", "ckey"], keep="first").to_numpy()
-        idx = np.flatnonzero(ok)[dup]
+    membership_entity = entity_codes[pos]
+    ok_idx = np.flatnonzero(ok)
+    if len(ok_idx):
+        pair = membership_entity[ok_idx].astype(np.int64) * (len(ckeys) + 1) + ckey_codes[ok_idx]
+        pair_codes, pair_distinct = pd.factorize(pair)
+        first_of = _first_positions(pair_codes, len(pair_distinct))[pair_codes]
+        dup = first_of != np.arange(len(ok_idx))
+        idx = ok_idx[dup]
         rule[idx] = "duplicate"
-        reason[idx] = ["duplicate of row {}".format(r) for r in first_row[dup]]
+        reason[idx] = ["duplicate of row {}".format(r) for r in source[ok_idx[first_of[dup]]]]
         ok[idx] = False
     step(0.65)
 
     # ---- exclusions -------------------------------------------------------
+    cluster_keys = ckeys[ckey_codes]
     if options.exclusions and ok.any():
-        _apply_exclusion_list(options.exclusions, ok, rule, reason, name_keys[pos], ids[pos], cluster_keys)
+        _apply_exclusion_list(
+            options.exclusions, ok, rule, reason, name_keys[name_key_codes[pos]], cells.text("id")[pos], cluster_keys
+        )
     ceiling = options.employment_ceiling
     if ceiling is not None:
         over = ok & (np.nan_to_num(employment, nan=-1.0) > ceiling)
@@ -288,51 +362,46 @@ def import_members(table, columns, options=None, progress=None):
     step(0.75)
 
     # ---- cluster display names: first spelling in table order (any row) ---
-    named = pd.notna(cluster_raw)
-    display = pd.Series(cluster_raw[named], index=cluster_keys[named])
-    display = display[~display.index.duplicated(keep="first")]
-    display_map = display.to_dict()
+    named = membership_part >= 0
+    display = np.full(len(ckeys) + 1, None, dtype=object)
+    first_named = _first_positions(ckey_codes[named], len(ckeys))
+    present = first_named >= 0
+    display[:-1][present] = cluster_raw[named][first_named[present]]
 
     # ---- OUTPUT ------------------------------------------------------------
     sel = pos[ok]
-    estimated = emp["estimated"].to_numpy(dtype=bool)[sel]
-    unknown = emp["unknown"].to_numpy(dtype=bool)[sel]
-    kind_flags = kinds["flag"].to_numpy(dtype=object)[sel]
-    source_country = pc["country_source"].to_numpy(dtype=object)[sel]
+    estimated = emp_estimated[sel]
+    unknown = emp_unknown[sel]
+    kind_flag = kind_flags[kind_codes[sel]]
+    country_source = pc["country_source"][pc_codes[sel]]
     flag_masks = [
         ("employment_estimated", estimated),
         ("employment_unknown", unknown),
-        ("kind_unmapped", kind_flags == "kind_unmapped"),
-        ("kind_missing", kind_flags == "kind_missing"),
-        ("country_from_prefix", source_country == "prefix"),
-        ("country_default", source_country == "default"),
+        ("kind_unmapped", kind_flag == "kind_unmapped"),
+        ("kind_missing", kind_flag == "kind_missing"),
+        ("country_from_prefix", country_source == "prefix"),
+        ("country_default", country_source == "default"),
         ("cluster_default", cluster_default[sel]),
         ("id_missing", id_missing[sel]),
         ("year_invalid", year_invalid[sel]),
     ]
-    flags = np.full(len(sel), "", dtype=object)
-    for flag, mask in flag_masks:
-        if mask.any():
-            flags[mask] = flags[mask] + flag + ";"
-    flags = np.array([f[:-1] for f in flags], dtype=object) if len(flags) else flags
-    out_keys = cluster_keys[ok]
     output = pd.DataFrame(
         {
-            "entity_id": member_ids[ok],
+            "entity_id": entity_texts[membership_entity[ok]],
             "name": names[sel],
-            "cluster": pd.Series(out_keys, dtype=object).map(display_map).to_numpy(dtype=object),
-            "cluster_key": out_keys,
-            "kind": kinds["kind"].to_numpy(dtype=object)[sel],
-            "kind_label": kind_labels[sel],
-            "country": pc["country"].to_numpy(dtype=object)[sel],
-            "postcode": pc["postcode"].to_numpy(dtype=object)[sel],
-            "pc_key": pc_keys[sel],
+            "cluster": display[ckey_codes[ok]],
+            "cluster_key": cluster_keys[ok],
+            "kind": kind_values[kind_codes[sel]],
+            "kind_label": kind_texts[kind_codes[sel]],
+            "country": pc["country"][pc_codes[sel]],
+            "postcode": pc["postcode"][pc_codes[sel]],
+            "pc_key": pc["pc_key"][pc_codes[sel]],
             "employment": employment[ok],
             "employment_estimated": estimated,
             "employment_unknown": unknown,
-            "year": years.to_numpy(dtype=float)[sel],
+            "year": years[sel],
             "source_row": source[ok],
-            "flags": flags,
+            "flags": _flag_texts(flag_masks, len(sel)),
         }
     )
     step(0.85)
@@ -350,14 +419,30 @@ def import_members(table, columns, options=None, progress=None):
             "raw_postcode": cells.text("postcode")[rsel],
             "raw_country": cells.text("country")[rsel],
             "raw_employment": cells.text("employment")[rsel],
-            "raw_kind": kind_labels[rsel],
+            "raw_kind": kind_texts[kind_codes[rsel]],
             "employment": employment[bad],
-            "raw_record": _raw_records(table, rsel),
+            "raw_record": _raw_records(cells, rsel),
         }
     )
     step(0.95)
     stats = _stats(n, output, rejected, employment)
+    stats["entities"] = int(len(np.unique(membership_entity[ok])))
+    stats["clusters"] = int(len(np.unique(ckey_codes[ok])))
     return ImportResult(output, rejected, stats)
+
+
+def _flag_texts(flag_masks, size):
+    """``;``-joined flag names per membership: one bit per flag, one text per
+    distinct combination (a handful), mapped back."""
+    bits = np.zeros(size, dtype=np.int64)
+    for bit, (_, mask) in enumerate(flag_masks):
+        bits |= mask.astype(np.int64) << bit
+    codes, combos = pd.factorize(bits)
+    texts = np.array(
+        [";".join(flag for bit, (flag, _) in enumerate(flag_masks) if combo >> bit & 1) for combo in combos] + [""],
+        dtype=object,
+    )
+    return texts[codes]
 
 
 def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cluster_keys):
@@ -383,31 +468,38 @@ def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cl
                 break
 
 
-def _raw_records(table, positions):
-    """JSON text of the whole input row, for each rejected membership."""
+def _raw_records(cells, positions):
+    """JSON text of the whole input row, for each rejected membership.
+
+    Built column by column from the distinct texts (each encoded once) rather
+    than one dict per row; same text as ``json.dumps(dict)`` of the row."""
     if not len(positions):
         return np.empty(0, dtype=object)
-    unique_pos = np.unique(positions)
-    subset = table.iloc[unique_pos]
-    columns = [str(c) for c in table.columns]
-    texts = {}
-    for p, values in zip(unique_pos, subset.itertuples(index=False, name=None)):
-        texts[p] = json.dumps({c: to_text(v) for c, v in zip(columns, values)}, ensure_ascii=False)
-    return np.array([texts[p] for p in positions], dtype=object)
+    record = None
+    for position, column in enumerate(cells.table.columns):
+        codes, texts = cells.coded(position=position)
+        wanted = codes[positions]
+        encoded = np.empty(len(texts), dtype=object)
+        for code in np.unique(wanted):
+            encoded[code] = json.dumps(texts[code], ensure_ascii=False)
+        head = ("{" if record is None else ", ") + json.dumps(str(column), ensure_ascii=False) + ": "
+        piece = head + encoded[wanted]
+        record = piece if record is None else record + piece
+    if record is None:
+        return np.full(len(positions), "{}", dtype=object)
+    return record + "}"
 
 
 def _stats(rows_read, output, rejected, employment):
     by_rule = rejected["rule"].value_counts().to_dict() if len(rejected) else {}
     by_rule = {str(k): int(v) for k, v in sorted(by_rule.items(), key=lambda kv: RULES.index(kv[0]))}
-    rows_out = set(output["source_row"].tolist())
+    rows_out = output["source_row"].to_numpy()
     return {
         "rows_read": int(rows_read),
         "memberships": int(len(output)),
         "rejected": int(len(rejected)),
-        "rows_fully_rejected": int(len(set(rejected["source_row"].tolist()) - rows_out)),
+        "rows_fully_rejected": int(len(np.setdiff1d(rejected["source_row"].to_numpy(), rows_out))),
         "rejected_by_rule": by_rule,
-        "entities": int(output["entity_id"].nunique()),
-        "clusters": int(output["cluster_key"].nunique()),
         "estimated": int(output["employment_estimated"].sum()),
         "unknown": int(output["employment_unknown"].sum()),
         "employment_in": float(np.nansum(employment)),

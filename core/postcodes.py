@@ -146,23 +146,22 @@ def normalise_postcode(raw, country=None, default_country="BE"):
     return PostcodeResult(resolved, code, resolved + "-" + code, None, source)
 
 
-def normalise_postcodes(raw_series, country_series=None, default_country="BE"):
-    """Vectorised :func:`normalise_postcode`.
+def normalise_postcode_codes(raw_values, country_values=None, default_country="BE"):
+    """Each distinct (code, country) pair parsed once.
 
-    Returns a DataFrame with columns ``country, postcode, pc_key, error,
-    country_source`` and the index of ``raw_series``. Each distinct
-    (code, country) pair is parsed once, so the result is identical to the
-    scalar function and fast on real lists where codes repeat.
+    Returns ``(codes, records)``: ``records`` is a list of :class:`PostcodeResult`
+    (one per distinct pair, the last one for "both missing" when present) and
+    row ``i``'s result is ``records[codes[i]]``. Callers that work on codes
+    (core/members.py) never materialise one object per row.
     """
     import numpy as np
     import pandas as pd
 
-    index = raw_series.index
-    raw_codes, raw_uniques = factorize_values(raw_series)
-    if country_series is None:
+    raw_codes, raw_uniques = factorize_values(raw_values)
+    if country_values is None:
         country_codes, country_uniques = np.full(len(raw_codes), -1), []
     else:
-        country_codes, country_uniques = factorize_values(country_series)
+        country_codes, country_uniques = factorize_values(country_values)
     # One integer per (code, country) pair; -1 (missing) shifted to 0.
     width = len(country_uniques) + 1
     pair_codes, pairs = pd.factorize((raw_codes + 1).astype(np.int64) * width + (country_codes + 1))
@@ -172,4 +171,16 @@ def normalise_postcodes(raw_series, country_series=None, default_country="BE"):
         raw = raw_uniques[r - 1] if r else None
         country = country_uniques[c - 1] if c else None
         records.append(normalise_postcode(raw, country, default_country))
-    return take_records(pair_codes, records, COLUMNS, index)
+    return pair_codes, records
+
+
+def normalise_postcodes(raw_series, country_series=None, default_country="BE"):
+    """Vectorised :func:`normalise_postcode`.
+
+    Returns a DataFrame with columns ``country, postcode, pc_key, error,
+    country_source`` and the index of ``raw_series``. Each distinct
+    (code, country) pair is parsed once, so the result is identical to the
+    scalar function and fast on real lists where codes repeat.
+    """
+    codes, records = normalise_postcode_codes(raw_series, country_series, default_country)
+    return take_records(codes, records, COLUMNS, raw_series.index)
