@@ -26,6 +26,7 @@ from .base import ClusterAtlasAlgorithm, tr
 from .layout_layers import is_wide, long_circles, memory_layer, parse_field_map
 from .layout_page import MAP_FRAME_MM, PAGE_TEXT, build_layout, export_layout
 from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum
+from .params import lon_lat_centre, working_crs
 
 COLOUR_BY = ["cluster", "kind", "single"]
 LANGUAGES = ["fr", "en"]
@@ -155,6 +156,10 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
                 tr("CIRCLES has neither a 'cluster' field nor emp_<slug> fields: cannot map per cluster.")
             )
         else:
+            if category:
+                feedback.pushWarning(
+                    tr("CIRCLES has no '{0}' field nor wide per-{0} fields: circles get one colour.").format(category)
+                )
             schema = [(f.name(), compat.field_kind(f)) for f in circles.fields()]
             rows = [(f.geometry(), f.attributes()) for f in circles.getFeatures()]
             category = None
@@ -198,7 +203,8 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         feedback.setProgress(5)
 
         project = QgsProject()
-        crs = (circles or next(v for v in others.values() if v)).crs()
+        crs = self._page_crs(circles, others, context)
+        feedback.pushInfo(tr("Map CRS: {}").format(crs.authid()))
         project.setCrs(crs)
         pages = [("", None)]
         category = None
@@ -229,6 +235,11 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         # One scale and one set of colours for every page, so maps compare.
         circle_layers = [layer for _label, layer in pages if layer is not None]
         max_value = max((field_maximum(layer, field) for layer in circle_layers), default=0.0)
+        if circle_layers and not max_value > 0:
+            feedback.pushWarning(
+                tr("Every value of '{}' in CIRCLES is 0 or empty (unknown employment): the page has no circle. "
+                   "Check the member table's employment or choose another FIELD.").format(field)
+            )
         colours = None
         if category == "cluster":
             clusters = set()
@@ -277,6 +288,20 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         feedback.setProgress(100)
         return {"OUTPUT": path, "FILES": ";".join(files), "PAGES": len(specs), "MAP_EXTENT": map_extent}
 
+    @staticmethod
+    def _page_crs(circles, others, context):
+        """The inputs' CRS when projected; lon/lat inputs (a delimited-text layer of
+        points) get a projected one, else the map is stretched and the scale bar
+        meaningless: the first projected input, else the UTM zone of the region."""
+        layers = [layer for layer in [circles] + [others[n] for n in ("BOUNDARY", "BACKDROP", "ZONES", "NETWORK")]
+                  if layer is not None]
+        first = layers[0].crs()
+        if first.isValid() and not first.isGeographic():
+            return first
+        anchor = others.get("BOUNDARY") or others.get("BACKDROP") or layers[0]
+        centre = lon_lat_centre(anchor.extent(), anchor.crs(), context.transformContext())
+        return working_crs(None, [layer.crs() for layer in layers], centre)
+
     def _extent(self, parameters, context, crs, others, circle_layers, max_size_mm):
         if parameters.get("EXTENT"):
             rect = self.parameterAsExtent(parameters, "EXTENT", context, crs)
@@ -290,6 +315,8 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         rect = None
         for layer in candidates:
             layer_rect = layer.extent()
+            if layer.featureCount() == 0 or not layer_rect.isFinite():
+                continue  # an empty layer (no circle: all employment 0/unknown) has an infinite extent
             if layer.crs() != crs:
                 layer_rect = QgsCoordinateTransform(layer.crs(), crs, QgsProject.instance()).transformBoundingBox(layer_rect)
             if rect is None:

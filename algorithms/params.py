@@ -6,6 +6,8 @@ and "which file is behind this input" the same way.
 import os
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -133,3 +135,29 @@ def file_behind_input(alg, parameters, name, context, extensions):
     if found and os.path.splitext(found[0])[1].lower() in extensions and os.path.isfile(found[0]):
         return found
     return None
+
+
+def working_crs(requested, candidates, lon_lat):
+    """A projected CRS for areas and Voronoi cells.
+
+    The requested one, else the first projected input CRS, else the UTM zone
+    of the boundary's centre (cells built in degrees would be distorted).
+    """
+    if requested is not None and requested.isValid():
+        return requested
+    for crs in candidates:
+        if crs.isValid() and not crs.isGeographic():
+            return crs
+    lon, lat = lon_lat
+    zone = int((lon + 180.0) // 6.0) % 60 + 1
+    return QgsCoordinateReferenceSystem("EPSG:{}".format((32600 if lat >= 0 else 32700) + zone))
+
+
+def lon_lat_centre(extent, crs, transform_context):
+    """``(lon, lat)`` of the centre of ``extent`` (in ``crs``); Belgium's when it cannot be projected."""
+    to_wgs = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), transform_context)
+    try:
+        centre = to_wgs.transform(extent.center())
+        return centre.x(), centre.y()
+    except Exception:  # an extent that cannot be projected: UTM 31N (Belgium) is as good as any
+        return 4.5, 50.5

@@ -10,10 +10,8 @@ never takes land from a municipality it does not belong to.
 Geometry work stays here (it needs QGIS); the code normalisation is the
 shared one of ``core/postcodes.py``.
 """
-import math
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
@@ -29,7 +27,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsRectangle,
     QgsSpatialIndex,
-    QgsWkbTypes,
 )
 
 from .. import compat
@@ -38,6 +35,7 @@ from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, tr
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 from .output_styles import style_output
+from .params import lon_lat_centre, working_crs
 
 ZONE_SCHEMA = [
     ("pc_key", "string"),
@@ -130,22 +128,6 @@ def voronoi_pieces(sites, region):
         if not piece.isEmpty():
             pieces.append((sites[owner][1], piece))
     return pieces
-
-
-def working_crs(requested, candidates, lon_lat):
-    """A projected CRS for areas and Voronoi cells.
-
-    The requested one, else the first projected input CRS, else the UTM zone
-    of the boundary's centre (cells built in degrees would be distorted).
-    """
-    if requested is not None and requested.isValid():
-        return requested
-    for crs in candidates:
-        if crs.isValid() and not crs.isGeographic():
-            return crs
-    lon, lat = lon_lat
-    zone = int((lon + 180.0) // 6.0) % 60 + 1
-    return QgsCoordinateReferenceSystem("EPSG:{}".format((32600 if lat >= 0 else 32700) + zone))
 
 
 class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
@@ -347,15 +329,8 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
         # Working CRS: projected, so that cells and areas are in metres. The UTM
         # zone comes from the boundary (what the zones cover): a point list may hold
         # geocoding errors far away (two Belgian codes sit in the USA).
-        extent = boundary_source.sourceExtent()
-        to_wgs = QgsCoordinateTransform(
-            boundary_source.sourceCrs(), QgsCoordinateReferenceSystem("EPSG:4326"), context.transformContext()
-        )
-        try:
-            centre = to_wgs.transform(extent.center())
-            centre = (centre.x(), centre.y())
-        except Exception:  # an extent that cannot be projected: UTM 31N (Belgium) is as good as any
-            centre = (4.5, 50.5)
+        centre = lon_lat_centre(boundary_source.sourceExtent(), boundary_source.sourceCrs(),
+                                context.transformContext())
         requested = self.parameterAsCrs(parameters, self.TARGET_CRS, context)
         crs = working_crs(requested, [points_source.sourceCrs(), boundary_source.sourceCrs()], centre)
         if crs.isGeographic():

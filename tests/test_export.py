@@ -129,3 +129,74 @@ def test_bad_extension_is_a_clear_error(run_alg, circles_layer, tmp_path):
 
     with pytest.raises(QgsProcessingException, match="pdf"):
         run_alg("exportatlasmap", _params(circles_layer, str(tmp_path / "page.docx")))
+
+
+class _Warnings:
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class Feedback(QgsProcessingFeedback):
+            def pushWarning(inner, text):  # noqa: N802, N805
+                self.lines.append(text)
+
+        self.lines = []
+        self.feedback = Feedback()
+
+
+def _keep(layer):
+    from qgis.core import QgsProject
+
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def test_lonlat_circles_get_a_projected_page(run_alg, circles_layer, tmp_path):
+    """QA: circles in EPSG:4326 (e.g. points from a lat/lon CSV) drew a stretched
+    map in degrees with a meaningless scale bar. The page now uses the UTM zone of
+    the region: Wallonia (4.6E) is in zone 31 (0-6E), EPSG:32631."""
+    from qgis import processing
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+    from qgis.PyQt.QtGui import QColor, QImage
+
+    from cluster_atlas.core.colours import cluster_colours
+
+    lonlat = _keep(processing.run("native:reprojectlayer", {
+        "INPUT": circles_layer, "TARGET_CRS": "EPSG:4326", "OUTPUT": "memory:"})["OUTPUT"])
+    out = tmp_path / "page.png"
+    result = run_alg("exportatlasmap", _params(lonlat, str(out)))
+    assert result["MAP_EXTENT"].endswith("[EPSG:32631]")
+    xmin, ymin, xmax, ymax = (float(v) for v in result["MAP_EXTENT"].split(" ")[0].split(","))
+    assert 100000 < xmax - xmin < 400000  # metres: the width of Wallonia plus margins, not degrees
+    image, px_per_mm = QImage(str(out)), DPI / 25.4
+    to_utm = QgsCoordinateTransform(lonlat.crs(), QgsCoordinateReferenceSystem("EPSG:32631"), QgsProject.instance())
+    colours = cluster_colours(["ICT", "Logistics"])
+    for feature in lonlat.getFeatures():
+        p = to_utm.transform(feature.geometry().asPoint())
+        x_mm = 24 + (p.x() - xmin) / (xmax - xmin) * 249
+        y_mm = 38 + (ymax - p.y()) / (ymax - ymin) * 165
+        pixel = image.pixelColor(int(round(x_mm * px_per_mm)), int(round(y_mm * px_per_mm)))
+        want = QColor(colours[feature["cluster"]])
+        assert abs(pixel.red() - (0.75 * want.red() + 0.25 * 240)) < 30, feature["pc_key"]
+
+
+def test_all_zero_employment_warns_and_still_writes_the_page(run_alg, circles_layer, tmp_path):
+    """QA: a member table whose employment is all unknown gives circles of 0: the run
+    failed on the empty circle layer's infinite extent; now a page and a warning."""
+    zero = _keep(circles_layer.clone())
+    zero.startEditing()
+    for feature in zero.getFeatures():
+        zero.changeAttributeValue(feature.id(), zero.fields().lookupField("employment"), 0.0)
+    assert zero.commitChanges()
+    warnings = _Warnings()
+    out = tmp_path / "page.png"
+    result = run_alg("exportatlasmap", _params(zero, str(out)), feedback=warnings.feedback)
+    assert result["PAGES"] == 1 and out.exists()
+    assert any("0 or empty" in line for line in warnings.lines)
+
+
+def test_colour_by_kind_without_kind_field_warns(run_alg, circles_layer, tmp_path):
+    warnings = _Warnings()
+    result = run_alg("exportatlasmap", _params(circles_layer, str(tmp_path / "page.svg"), COLOUR_BY=1),
+                     feedback=warnings.feedback)
+    assert result["PAGES"] == 1 and (tmp_path / "page.svg").exists()
+    assert any("'kind'" in line and "one colour" in line for line in warnings.lines)

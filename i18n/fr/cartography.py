@@ -70,4 +70,7 @@ MESSAGES = {
     'Country outline (Belgium)': 'Contour du pays (Belgique)',
     'Choropleth: employment per 1,000 inhabitants': 'Choroplèthe : emploi pour 1 000 habitants',
     'Choropleth: location quotient (diverging around 1)': 'Choroplèthe : quotient de localisation (divergent autour de 1)',
+    'Map CRS: {}': 'SCR de la carte : {}',
+    "Every value of '{}' in CIRCLES is 0 or empty (unknown employment): the page has no circle. Check the member table's employment or choose another FIELD.": "Toutes les valeurs de « {} » dans CIRCLES sont nulles ou vides (emploi inconnu) : la page n'a aucun cercle. Vérifiez l'emploi de la table des membres ou choisissez un autre FIELD.",
+    "CIRCLES has no '{0}' field nor wide per-{0} fields: circles get one colour.": "CIRCLES n'a ni champ « {0} » ni champs larges par {0} : les cercles reçoivent une seule couleur.",
 }
