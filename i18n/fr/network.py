@@ -56,8 +56,8 @@ MESSAGES = {
         'Zones lues : {} ; sans géométrie : {} ; géométries invalides réparées : {} ; géométries inutilisables : {} ; emploi NULL compté 0 : {} ; population NULL comptée 0 : {}.',
     'Network features read: {}; used: {}; empty geometries: {}; multi-part: {}; transform failures: {}; NULL type: {}; unmapped type values: {}.':
         'Entités du réseau lues : {} ; utilisées : {} ; géométries vides : {} ; multi-parties : {} ; échecs de reprojection : {} ; type NULL : {} ; valeurs de type non associées : {}.',
-    'Lines wholly inside one zone: {}; zone pieces intersected: {}; outside every zone: {}; boundary stretches counted once: {}; GEOS errors: {}.':
-        'Lignes entièrement dans une zone : {} ; morceaux intersectés : {} ; hors de toute zone : {} ; tronçons de limite comptés une fois : {} ; erreurs GEOS : {}.',
+    'Lines wholly inside one zone: {} (of which {} found by the zone grid without a GEOS test); zone pieces intersected: {}; outside every zone: {}; boundary stretches counted once: {}; GEOS errors: {}.':
+        'Lignes entièrement dans une zone : {} (dont {} trouvées par la grille des zones sans test GEOS) ; morceaux intersectés : {} ; hors de toute zone : {} ; tronçons de limite comptés une fois : {} ; erreurs GEOS : {}.',
     'Employment field {} not found in the zones.':
         "Champ d'emploi {} introuvable dans les zones.",
     'Population field {} not found in the zones.':
