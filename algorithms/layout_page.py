@@ -27,7 +27,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsSymbolLegendNode,
 )
-from qgis.PyQt.QtCore import QPointF
+from qgis.PyQt.QtCore import QPointF, QSize
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
@@ -224,9 +224,18 @@ def export_layout(layout, path, fmt, dpi):
         settings.textRenderFormat = compat.text_format_always_text()  # selectable, searchable text
         result = exporter.exportToPdf(path, settings)
     elif fmt == "png":
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = dpi
-        result = exporter.exportToImage(path, settings)
+        # Pages rendered to images and saved by Qt: QgsLayoutExporter.exportToImage
+        # reopens the file with GDAL in update mode to add metadata, which the PNG
+        # driver refuses ("ERROR 6" in every headless log), and we need neither.
+        base, ext = os.path.splitext(path)
+        files = []
+        for page in range(layout.pageCollection().pageCount()):
+            image = exporter.renderPageToImage(page, QSize(), dpi)
+            target = path if page == 0 else "{}_{}{}".format(base, page + 1, ext)
+            if image.isNull() or not image.save(target, "PNG"):
+                raise ValueError("could not write {}".format(target))
+            files.append(target)
+        return files
     else:
         settings = QgsLayoutExporter.SvgExportSettings()
         settings.dpi = dpi
