@@ -29,7 +29,7 @@ from ..core.postcodes import SUPPORTED_COUNTRIES, country_code
 from ..core.readers import FILE_EXTENSIONS, ReadError, read_table
 from .base import ClusterAtlasAlgorithm, tr
 from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
-from .table_io import create_sink, source_to_dataframe, write_dataframe
+from .table_io import source_to_dataframe, write_table_output
 
 # role -> field parameter
 FIELD_PARAMETERS = [
@@ -266,10 +266,10 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         result = import_members(table, mapping, options, progress)
         self.check_cancel(feedback)
 
-        sink, dest_id = create_sink(self, parameters, "OUTPUT", context, OUTPUT_SCHEMA)
-        write_dataframe(result.output, sink, OUTPUT_SCHEMA, feedback, progress=(60, 92))
-        rejected_sink, rejected_id = create_sink(self, parameters, "REJECTED", context, REJECTED_SCHEMA)
-        write_dataframe(result.rejected, rejected_sink, REJECTED_SCHEMA, feedback, progress=(92, 100))
+        dest_id = write_table_output(self, parameters, "OUTPUT", context, result.output, OUTPUT_SCHEMA, feedback, (60, 92))
+        rejected_id = write_table_output(
+            self, parameters, "REJECTED", context, result.rejected, REJECTED_SCHEMA, feedback, (92, 100)
+        )
 
         stats = result.stats
         self._log(feedback, stats)

@@ -86,21 +86,31 @@ def column_values(series, kind):
     import pandas as pd
 
     if kind == "double":
-        values = pd.to_numeric(series, errors="coerce").astype(float)
-        return values.astype(object).where(values.notna(), None).tolist()
+        values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        return _with_none(values.tolist(), np.isnan(values))
     if kind in ("int", "int64"):
         values = pd.to_numeric(series, errors="coerce")
         missing = values.isna().to_numpy()
-        ints = values.fillna(0).astype(np.int64).tolist()
-        return [None if m else v for m, v in zip(missing, ints)] if missing.any() else ints
+        return _with_none(values.fillna(0).astype(np.int64).tolist(), missing)
     if kind == "bool":
         missing = series.isna().to_numpy()
-        flags = series.fillna(False).astype(bool).tolist()
-        return [None if m else v for m, v in zip(missing, flags)] if missing.any() else flags
-    values = series.astype(object)
+        return _with_none(series.fillna(False).astype(bool).tolist(), missing)
+    values = series.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":  # all text, nothing missing
+        return values.tolist()
+    missing = pd.isna(values)
     if pd.api.types.infer_dtype(values, skipna=True) not in ("string", "empty"):
-        values = values.map(lambda v: v if v is None or isinstance(v, str) else str(v))
-    return values.where(values.notna(), None).tolist()
+        values = np.array([v if isinstance(v, str) else str(v) for v in values], dtype=object)
+    return _with_none(values.tolist(), missing)
+
+
+def _with_none(values, missing):
+    """``values`` (a list) with None where ``missing`` (a bool array) is set."""
+    import numpy as np
+
+    for i in np.flatnonzero(missing):
+        values[i] = None
+    return values
 
 
 def write_dataframe(df, sink, schema, feedback=None, geometries=None, progress=(0, 100), batch=10000):
@@ -166,3 +176,144 @@ def create_sink(alg, parameters, name, context, schema, wkb_type=None, crs=None)
             return None, None
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     return sink, dest_id
+
+
+def write_table_output(alg, parameters, name, context, df, schema, feedback=None, progress=(0, 100), fast=True):
+    """Create the geometry-less output ``name`` and write ``df`` into it; returns
+    the destination id (``None`` for an optional output left empty).
+
+    QGIS always creates the table (so its schema, GeoPackage metadata and
+    layer options are exactly the normal sink's). When the destination is a
+    GeoPackage file, the sink is then closed and the rows are bulk-inserted
+    with SQLite in one transaction (see :func:`_gpkg_bulk_insert`): a million
+    rows take ~1 s instead of ~25 s through QgsFeature objects. Any other
+    destination (memory layer, CSV, database...) uses the normal sink.
+    """
+    sink, dest_id = create_sink(alg, parameters, name, context, schema)
+    if sink is None:
+        return None
+    target = _gpkg_target(dest_id) if fast and len(df) else None
+    if target is None:
+        write_dataframe(df, sink, schema, feedback, progress=progress)
+        return dest_id
+    del sink  # closes the GDAL dataset: the empty table is on disk
+    path, table = target
+    try:
+        _gpkg_bulk_insert(path, table, df, schema, feedback, progress)
+    except _FastPathUnavailable:
+        # Unexpected table layout: write through the data provider instead.
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(dest_id, name, "ogr")
+        if not layer.isValid():
+            raise QgsProcessingException(tr("Could not reopen the output {}.").format(dest_id)) from None
+        write_dataframe(df, layer.dataProvider(), schema, feedback, progress=progress)
+    return dest_id
+
+
+class _FastPathUnavailable(Exception):
+    pass
+
+
+def _gpkg_target(dest_id):
+    """``(path, table or None)`` when ``dest_id`` is a GeoPackage file written by OGR, else None."""
+    import os
+
+    from qgis.core import QgsProviderRegistry
+
+    if not isinstance(dest_id, str) or not dest_id:
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
+    path = parts.get("path") or ""
+    if os.path.splitext(path)[1].lower() != ".gpkg" or not os.path.isfile(path):
+        return None
+    layer = parts.get("layerName")
+    return path, (layer if isinstance(layer, str) and layer else None)
+
+
+def _gpkg_bulk_insert(path, table, df, schema, feedback, progress, batch=50000):  # noqa: C901
+    """Insert ``df`` into the (empty) attribute table that QGIS created in ``path``.
+
+    Standard SQLite, in one transaction. GDAL's feature-count bookkeeping is
+    kept exact: its per-row triggers (one UPDATE of gpkg_ogr_contents per
+    insert) are dropped for the load and recreated from their own SQL, and
+    the count is set from the table, as GDAL itself does for bulk loads.
+    Raises :class:`_FastPathUnavailable` before writing anything when the
+    file does not look as expected.
+    """
+    import sqlite3
+    from itertools import chain
+
+    names = [n for n, _ in schema]
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        tables = [
+            row[0]
+            for row in conn.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'attributes'")
+        ]
+        if table is None:
+            if len(tables) != 1:
+                raise _FastPathUnavailable()
+            table = tables[0]
+        elif table not in tables:
+            raise _FastPathUnavailable()
+        quoted = '"' + table.replace('"', '""') + '"'
+        info = conn.execute("PRAGMA table_info({})".format(quoted)).fetchall()
+        columns = [row[1] for row in info]
+        if columns[1:] != names or conn.execute("SELECT COUNT(*) FROM " + quoted).fetchone()[0] != 0:
+            raise _FastPathUnavailable()
+        has_count = conn.execute(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'gpkg_ogr_contents'"
+        ).fetchone()[0]
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+            "AND name LIKE 'trigger_%_feature_count_%'",
+            (table,),
+        ).fetchall()
+        insert = "INSERT INTO {} ({}) VALUES ".format(
+            quoted, ", ".join('"' + n.replace('"', '""') + '"' for n in names)
+        )
+        row_marks = "(" + ", ".join("?" * len(names)) + ")"
+        # Many rows per statement: SQLite's per-statement cost (AUTOINCREMENT
+        # bookkeeping, step/reset) then counts once per block, not once per row.
+        limit = 32766 if sqlite3.sqlite_version_info >= (3, 32, 0) else 999
+        per = max(1, min(1000, limit // len(names)))
+        block = insert + ", ".join([row_marks] * per)
+        lo, hi = progress
+        total = len(df)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for trigger, _ in triggers:
+                conn.execute('DROP TRIGGER "{}"'.format(trigger.replace('"', '""')))
+            for start in range(0, total, batch):
+                chunk = df.iloc[start : start + batch]
+                rows = list(zip(*[column_values(chunk[n], kind) for n, kind in schema]))
+                full = len(rows) - len(rows) % per
+                conn.executemany(block, (tuple(chain.from_iterable(rows[i : i + per])) for i in range(0, full, per)))
+                if full < len(rows):
+                    rest = rows[full:]
+                    conn.execute(insert + ", ".join([row_marks] * len(rest)), tuple(chain.from_iterable(rest)))
+                if feedback is not None:
+                    if feedback.isCanceled():
+                        raise Cancelled(tr("Cancelled by the user."))
+                    feedback.setProgress(lo + (hi - lo) * min(start + batch, total) / total)
+            if has_count:
+                # The table was checked empty: its count is the rows inserted.
+                conn.execute(
+                    "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)", (total, table)
+                )
+            conn.execute(
+                "UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                "WHERE lower(table_name) = lower(?)",
+                (table,),
+            )
+            for _, sql in triggers:
+                conn.execute(sql)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as error:
+        raise QgsProcessingException(tr("Could not write the GeoPackage {}: {}").format(path, error)) from None
+    finally:
+        conn.close()

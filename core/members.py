@@ -402,7 +402,8 @@ def import_members(table, columns, options=None, progress=None):
             "year": years[sel],
             "source_row": source[ok],
             "flags": _flag_texts(flag_masks, len(sel)),
-        }
+        },
+        copy=False,  # no consolidation copy of a million-row object block
     )
     step(0.85)
 
@@ -422,7 +423,8 @@ def import_members(table, columns, options=None, progress=None):
             "raw_kind": kind_texts[kind_codes[rsel]],
             "employment": employment[bad],
             "raw_record": _raw_records(cells, rsel),
-        }
+        },
+        copy=False,
     )
     step(0.95)
     stats = _stats(n, output, rejected, employment)
