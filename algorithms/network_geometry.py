@@ -14,6 +14,7 @@ exactly on the boundary shared by two zones is counted once (in the zone read
 first), not in both, so that zone lengths add up to the network length.
 """
 import math
+from collections import Counter
 
 from qgis.core import (
     NULL,
@@ -108,9 +109,12 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
     lo, hi = progress
     step = max(1, total // 50) if total > 0 else 5000
     counts = lines.counts
-    seen = {}  # raw type value -> (class, state): few distinct values, many lines
     features, geoms, classes = lines.features, lines.geoms, lines.classes
     n = 0
+    values = []
+    # A layer typed single-part holds no multi-part geometry: skip the per-feature test.
+    check_multi = QgsWkbTypes.isMultiType(source.wkbType()) or QgsWkbTypes.flatType(source.wkbType()) in (
+        QgsWkbTypes.Unknown, QgsWkbTypes.GeometryCollection)
     for n, feature in enumerate(source.getFeatures(request), start=1):
         if n % step == 0:
             check_cancel(feedback)
@@ -123,31 +127,43 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
         if failed and feature.id() in failed:
             counts["transform_failed"] += 1
             continue
-        if geom.isMultipart():
+        if check_multi and geom.isMultipart():
             counts["multipart"] += 1
-        if class_idx >= 0:
-            value = feature.attribute(class_idx)
-            try:
-                cls, state = seen[value]
-            except (KeyError, TypeError):
-                cls, state = _classify(value, class_map)
-                try:
-                    seen[value] = (cls, state)
-                except TypeError:
-                    pass
-            if state == "null":
-                counts["null_class"] += 1
-            elif state == "unmapped":
-                counts["unmapped_class"] += 1
-                key = str(value)
-                lines.unmapped_values[key] = lines.unmapped_values.get(key, 0) + 1
-        else:
-            cls = "all"
         features.append(feature)
         geoms.append(geom)
-        classes.append(cls)
+        if class_idx >= 0:
+            values.append(feature.attribute(class_idx))
+    if class_idx >= 0:
+        classes.extend(_classify_all(values, class_map, lines))
+    else:
+        classes.extend(["all"] * len(geoms))
     counts["read"] = n
     return lines
+
+
+def _classify_all(values, class_map, lines):
+    """Class of each raw type value: few distinct values, many lines, so each is classified once."""
+    counts = lines.counts
+    try:
+        frequency = Counter(values)
+    except TypeError:  # an unhashable value: classify one by one
+        frequency = None
+    if frequency is None:
+        pairs = [_classify(v, class_map) for v in values]
+        tally = [(v, 1, pair) for v, pair in zip(values, pairs)]
+        classes = [cls for cls, _ in pairs]
+    else:
+        verdict = {v: _classify(v, class_map) for v in frequency}
+        tally = [(v, k, verdict[v]) for v, k in frequency.items()]
+        classes = [verdict[v][0] for v in values]
+    for value, k, (_, state) in tally:
+        if state == "null":
+            counts["null_class"] += k
+        elif state == "unmapped":
+            counts["unmapped_class"] += k
+            key = str(value)
+            lines.unmapped_values[key] = lines.unmapped_values.get(key, 0) + k
+    return classes
 
 
 def _classify(value, class_map):
@@ -259,7 +275,7 @@ class CleanGrid:
         dirty = grown | (count > 1)
         # Integral image: dirty cells in any block of rows/columns in O(1).
         self.integral = np.zeros((self.ny + 1, self.nx + 1), dtype=np.int32)
-        self.integral[1:, 1:] = dirty.cumsum(axis=0).cumsum(axis=1)
+        self.integral[1:, 1:] = dirty.astype(np.int32).cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
         self.zone = np.where(count == 1, zid - 1, -1).astype(np.int32)
         self.ok = True
 
@@ -298,9 +314,10 @@ def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, pr
     lo, hi = progress
     step = max(1, total // 50)
     engines, boxes, zone_geoms = zones.engines, zones.boxes, zones.geoms
-    codes = _grid_codes(zones, lines.geoms)
+    line_boxes = [g.boundingBox() for g in lines.geoms]
+    codes = _grid_codes(zones, line_boxes)
     measure = measurer.length
-    for n, (geom, cls, code) in enumerate(zip(lines.geoms, lines.classes, codes)):
+    for n, (geom, cls, code, box) in enumerate(zip(lines.geoms, lines.classes, codes, line_boxes)):
         if n % step == 0:
             check_cancel(feedback)
             feedback.setProgress(lo + (hi - lo) * n / max(total, 1))
@@ -314,7 +331,6 @@ def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, pr
             stats["whole"] += 1
             stats["grid"] += 1
             continue
-        box = geom.boundingBox()
         candidates = zones.index.intersects(box)
         full = None
         simple = None
@@ -352,15 +368,15 @@ def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, pr
     return result, stats
 
 
-def _grid_codes(zones, geoms):
-    """CleanGrid verdict per line (zone, -1 outside, -2 unknown), as a list."""
+def _grid_codes(zones, line_boxes):
+    """CleanGrid verdict per line box (zone, -1 outside, -2 unknown), as a list."""
     grid = CleanGrid(zones)
     if not grid.ok:
-        return [-2] * len(geoms)
+        return [-2] * len(line_boxes)
     import numpy as np
 
-    boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum())
-                      for b in (g.boundingBox() for g in geoms)], dtype=float).reshape(-1, 4)
+    boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in line_boxes],
+                     dtype=float).reshape(-1, 4)
     return grid.classify(boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]).tolist()
 
 
