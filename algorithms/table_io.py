@@ -178,6 +178,10 @@ def create_sink(alg, parameters, name, context, schema, wkb_type=None, crs=None)
     return sink, dest_id
 
 
+# Tests switch the GeoPackage fast path off to compare it with the normal sink.
+GPKG_FAST_PATH = True
+
+
 def write_table_output(alg, parameters, name, context, df, schema, feedback=None, progress=(0, 100), fast=True):
     """Create the geometry-less output ``name`` and write ``df`` into it; returns
     the destination id (``None`` for an optional output left empty).
@@ -192,7 +196,7 @@ def write_table_output(alg, parameters, name, context, df, schema, feedback=None
     sink, dest_id = create_sink(alg, parameters, name, context, schema)
     if sink is None:
         return None
-    target = _gpkg_target(dest_id) if fast and len(df) else None
+    target = _gpkg_target(dest_id) if fast and GPKG_FAST_PATH and len(df) else None
     if target is None:
         write_dataframe(df, sink, schema, feedback, progress=progress)
         return dest_id

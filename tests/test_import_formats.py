@@ -349,3 +349,83 @@ def _read_gpkg(path):
         cursor = db.execute('select * from "{}"'.format(table))
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _messy_rows(n, seed=3):
+    """Generated member rows with every kind of value the writers must carry:
+    accents, quotes, NULLs (unknown employment, missing year), floats, bools."""
+    import random
+
+    rng = random.Random(seed)
+    codes = ["1348", "B-1000", "L-4365", "5000 Namur", "999", "", "F-59000"]
+    employment = ["12", "1 250", "12,5", "10-19", "n.c.", "", "-3", "7"]
+    kinds = ["Entreprise", "université", "asbl locale", "", "Centre de formation"]
+    clusters = ["TIC", "TIC; TWIST", "Éco-construction", "", "Logistique/TIC"]
+    rows = []
+    for i in range(n):
+        name = rng.choice(['Société "Ω" n°{}', "Entité {}", "", "Ça {} l'été"]).format(i % 900)
+        rows.append([name, rng.choice(codes), rng.choice(employment), rng.choice(kinds), rng.choice(clusters),
+                     rng.choice(["2011", "", "2010.0", "x"])])  # fmt: skip
+    return rows
+
+
+def _ogrinfo_features(path):
+    text = subprocess.run(["ogrinfo", "-al", "-q", str(path)], capture_output=True, text=True, check=True).stdout
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_geopackage_fast_path_equals_normal_sink(run_alg, tmp_path, monkeypatch):
+    """The SQLite bulk insert must give the same GeoPackage as QGIS' own sink:
+    same fields and types, same values (QGIS and ogrinfo), same GDAL feature count."""
+    import sqlite3
+
+    from cluster_atlas.algorithms import table_io
+    from qgis.core import QgsVectorLayer
+
+    path = tmp_path / "messy.csv"
+    header = HEADER + ["Année"]
+    path.write_bytes(_csv_text(";", _messy_rows(3000), header).encode("cp1252", errors="replace"))
+    calls = []
+    real_insert = table_io._gpkg_bulk_insert
+    monkeypatch.setattr(table_io, "_gpkg_bulk_insert", lambda *a, **k: calls.append(a[1]) or real_insert(*a, **k))
+    outputs = {}
+    for mode in ("fast", "sink"):
+        monkeypatch.setattr(table_io, "GPKG_FAST_PATH", mode == "fast")
+        (tmp_path / mode).mkdir()
+        outputs[mode] = (tmp_path / mode / "members.gpkg", tmp_path / mode / "rejected.gpkg")
+        run_alg("importmembers", {"INPUT": str(path), "OUTPUT": str(outputs[mode][0]), "REJECTED": str(outputs[mode][1])})
+    assert len(calls) == 2  # OUTPUT and REJECTED took the fast path, only in "fast" mode
+    for fast, sink in zip(outputs["fast"], outputs["sink"]):
+        layers = [QgsVectorLayer(str(p), "x", "ogr") for p in (fast, sink)]
+        assert all(layer.isValid() for layer in layers)
+        assert [(f.name(), f.typeName(), f.type()) for f in layers[0].fields()] == [
+            (f.name(), f.typeName(), f.type()) for f in layers[1].fields()
+        ]
+        assert layers[0].featureCount() == layers[1].featureCount() > 100
+        frames = [layer_frame(layer) for layer in layers]
+        pd.testing.assert_frame_equal(frames[0], frames[1])
+        # GDAL sees the same thing (values, NULLs, booleans) and the same bookkeeping.
+        assert _ogrinfo_features(fast) == _ogrinfo_features(sink)
+        counts = []
+        for p in (fast, sink):
+            with sqlite3.connect(str(p)) as conn:
+                assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+                counts.append(conn.execute("SELECT feature_count FROM gpkg_ogr_contents").fetchall())
+                triggers = conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'trigger_%_feature_count_%'"
+                ).fetchall()
+                assert len(triggers) == 2  # GDAL's count triggers are back
+        assert counts[0] == counts[1] == [(layers[1].featureCount(),)]
+
+
+def test_fast_path_not_used_for_memory_and_csv_outputs(run_alg, tmp_path, monkeypatch):
+    from cluster_atlas.algorithms import table_io
+
+    calls = []
+    monkeypatch.setattr(table_io, "_gpkg_bulk_insert", lambda *a, **k: calls.append(a))
+    path = tmp_path / "m.csv"
+    path.write_text(_csv_text(";"), encoding="utf-8")
+    results = run_alg("importmembers", {"INPUT": str(path), "OUTPUT": "TEMPORARY_OUTPUT", "REJECTED": str(tmp_path / "r.csv")})
+    assert not calls
+    assert results["OUTPUT"].featureCount() == len(EXPECTED)
+    assert len(pd.read_csv(tmp_path / "r.csv")) == 1
