@@ -53,7 +53,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
     HELP = """<p>Turns a cluster member list as it is received (CSV from Excel, XLSX/ODS workbook, GeoPackage or database table, project layer) into one clean <b>member table</b>: one row per (entity, cluster) membership, with normalised postal codes, parsed employment and mapped entity kinds. Every input row ends either in the member table or in the rejects table, with the reason.</p>
 <h3>Parameters</h3>
 <ul>
-<li><b>Input member table</b> (INPUT): a layer or table of the project, a file or a database table. CSV/TXT/TSV files and XLSX/ODS workbooks (also when loaded as project layers without a filter) are read directly: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator (; , tab |) and the decimal mark are detected, and postal codes keep their leading zeros.</li>
+<li><b>Input member table</b> (INPUT): a layer or table of the project, a file or a database table. CSV/TXT/TSV files and XLSX/ODS workbooks (also when loaded as project layers without a filter) are read directly: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator (; , tab |) and the decimal mark are detected, and postal codes keep their leading zeros. Title or blank lines above the header are skipped (the header is the line with the most known column names), columns without a header and without values (trailing separators) are dropped, a header-less column with values is called column_N, and a repeated column name gets " (2)" (the log says so).</li>
 <li><b>Sheet</b> (SHEET): workbook sheet, by name or 0-based number; empty = first sheet.</li>
 <li><b>Name, Cluster, Kind, Postcode, Country, Employment, Entity id and Year fields</b> (NAME_FIELD, CLUSTER_FIELD, KIND_FIELD, POSTCODE_FIELD, COUNTRY_FIELD, EMPLOYMENT_FIELD, ID_FIELD, YEAR_FIELD): all optional. Left empty, each is detected from French, Dutch or English headers (Nom/Naam/Name, Cluster(s)/Pôle, Type/Soort, Code postal/CP/Postcode, Pays/Land/Country, Effectif/Emploi/Werknemers/Employees, BCE/KBO/Id, Année/Jaar/Year); the log says which column was chosen. The name and postcode columns are required, the cluster column too unless a default cluster is given.</li>
 <li><b>Default cluster</b> (CLUSTER): cluster of rows whose cluster cell is empty, or of every row when there is no cluster column (a list of one cluster's members).</li>
@@ -70,11 +70,12 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
 <li>A cluster cell may name several clusters separated by ; , / or |: each gives one membership. Clusters are matched ignoring case, accents and spaces and shown as first written.</li>
 <li>Kinds: labels in French, Dutch or English are mapped onto company, training, public and research (universities count as research); an unmapped label is kept and flagged.</li>
 <li>Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N".</li>
+<li>Total rows: a row whose name (or first cell) is Total, Totaal, Sous-total, Subtotaal, Somme... and whose postal code is empty or invalid is rejected with the rule total_row; its employment is not counted in any total (the log reports it).</li>
 </ul>
 <h3>Outputs</h3>
 <ul>
 <li><b>Members</b> (OUTPUT): geometry-less table, one row per membership: entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (e.g. BE-1348, the join key of the other algorithms), employment, employment_estimated, employment_unknown, year, source_row (1-based data row of the input), flags.</li>
-<li><b>Rejected</b> (REJECTED): every row or membership not in the member table: source_row, reason, rule (empty_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, the raw postcode, country, employment and kind, the parsed employment when it was valid, and the whole input row as JSON.</li>
+<li><b>Rejected</b> (REJECTED): every row or membership not in the member table: source_row, reason, rule (empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, the raw postcode, country, employment and kind, the parsed employment when it was valid, and the whole input row as JSON.</li>
 <li>Statistics: ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (valid employment of every membership read), EMPLOYMENT_OUT (in the member table), EMPLOYMENT_EXCLUDED (in the rejects; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE and COLUMNS (JSON).</li>
 </ul>
 <h3>Example</h3>
@@ -168,6 +169,19 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
                     tr("Read {} rows from {} (encoding {}, separator '{}').").format(
                         len(table), path, info["encoding"], "tab" if info["separator"] == "\t" else info["separator"]
                     )
+                )
+            if info.get("header_row", 1) > 1:
+                feedback.pushInfo(
+                    tr("Header found on line {} (the lines above it are a title, skipped); source_row counts data rows below the header.").format(
+                        info["header_row"]
+                    )
+                )
+            for name, renamed in info.get("duplicates", ()):
+                feedback.reportError(
+                    tr("Column name '{}' appears more than once: the repeated column is called '{}' (detection uses the first).").format(
+                        name, renamed
+                    ),
+                    False,
                 )
             return table, info
         source = self.parameterAsSource(parameters, "INPUT", context)
@@ -308,6 +322,13 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
                 stats["estimated"], stats["unknown"]
             )
         )
+        for row, employment in stats.get("total_rows", ()):
+            feedback.reportError(
+                tr("Row {} is a total row: rejected (rule total_row); its employment {} is not counted in any total.").format(
+                    row, "-" if employment is None else "{:,.1f}".format(employment)
+                ),
+                False,
+            )
         if stats["rows_fully_rejected"]:
             feedback.reportError(
                 tr("{} input row(s) have no membership in the member table: see the Rejected output.").format(stats["rows_fully_rejected"]),

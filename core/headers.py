@@ -85,6 +85,12 @@ def score(header, role):
     return 0
 
 
+def is_known_header(text):
+    """True when ``text`` is a header name of some role (exact synonym or role word):
+    used to find the header row below title rows."""
+    return any(score(text, role) for role in ROLES)
+
+
 def detect_columns(headers, explicit=None, roles=ROLES):
     """Map each role to a column.
 

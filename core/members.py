@@ -59,6 +59,7 @@ REJECTED_SCHEMA = [
 # failing check gives the rule; the reason lists every problem of the row).
 RULES = (
     "empty_row",
+    "total_row",
     "missing_name",
     "invalid_postcode",
     "invalid_employment",
@@ -68,6 +69,12 @@ RULES = (
     "excluded_ceiling",
 )
 CLUSTER_SEPARATORS = ";,/|"
+# Folded labels of the "Total" rows spreadsheets add under a table (FR/NL/EN).
+TOTAL_LABELS = {
+    "total", "totaal", "totaux", "totals", "totale", "grand total", "total general", "totaal generaal",
+    "sous-total", "sous total", "subtotal", "sub-total", "sub total", "subtotaal", "somme", "som", "sum",
+}  # fmt: skip
+_TOTAL_PREFIX = re.compile(r"^(?:total|totaal|totaux|sous-total|sous total|subtotal|subtotaal)\b")
 
 Exclusion = namedtuple("Exclusion", ["entity", "cluster", "note"])
 Exclusion.__doc__ = """One exclusion rule: ``entity`` (name or id, as written),
@@ -327,6 +334,22 @@ def import_members(table, columns, options=None, progress=None):
     reason[blank_m] = "empty row"
 
     employment = emp_value[pos]
+    # A "Total" row sums the rows above it: rejected with its own rule and its
+    # employment kept out of every total (reported apart, never counted twice).
+    total_rows = _total_rows(cells, name_key_codes, name_keys, pc_error, blank)
+    total_m = total_rows[pos]
+    total_report = []
+    if total_m.any():
+        for i in np.flatnonzero(total_rows):
+            total_report.append((int(rows[i]), None if np.isnan(emp_value[i]) else float(emp_value[i])))
+        rule[total_m] = "total_row"
+        reason[total_m] = [
+            "total row ('{}'): not a member; its employment ({}) is not counted".format(label, raw or "empty")
+            for label, raw in zip(cells.text("name")[pos[total_m]] if columns.get("name") else [""] * int(total_m.sum()),
+                                  cells.text("employment")[pos[total_m]])  # fmt: skip
+        ]
+        employment = employment.copy()
+        employment[total_m] = np.nan
     ok = pd.isna(rule)
 
     # ---- duplicates within a cluster (first row wins) ---------------------
@@ -428,9 +451,35 @@ def import_members(table, columns, options=None, progress=None):
     )
     step(0.95)
     stats = _stats(n, output, rejected, employment)
+    stats["total_rows"] = total_report
     stats["entities"] = int(len(np.unique(membership_entity[ok])))
     stats["clusters"] = int(len(np.unique(ckey_codes[ok])))
     return ImportResult(output, rejected, stats)
+
+
+def _total_rows(cells, name_key_codes, name_keys, pc_error, blank):
+    """Rows that are a table's "Total" line: the name cell (or, when it is empty,
+    the first column) says total/totaal/sous-total..., and the postcode is empty
+    or invalid (a company called "Total Belgium" has a real postcode).
+    Decided on distinct values only."""
+
+    def kinds(keys):
+        labels = [key.rstrip(" :") for key in keys]
+        exact = np.array([label in TOTAL_LABELS for label in labels] + [False], dtype=bool)
+        prefix = np.array([bool(_TOTAL_PREFIX.match(label)) for label in labels] + [False], dtype=bool)
+        return exact, prefix
+
+    exact_u, prefix_u = kinds(name_keys)
+    exact, prefix = exact_u[name_key_codes], prefix_u[name_key_codes]
+    no_name = (name_keys == "")[name_key_codes]
+    if no_name.any() and cells.table.shape[1]:
+        first_codes, first_texts = cells.coded(position=0)
+        first_exact, first_prefix = kinds(normalise_key_list(list(first_texts), stripped=True))
+        exact = exact | (no_name & first_exact[first_codes])
+        prefix = prefix | (no_name & first_prefix[first_codes])
+    postcode_codes, postcode_texts = cells.coded("postcode")
+    no_postcode = (postcode_texts == "")[postcode_codes]
+    return ((exact & (no_postcode | pd.notna(pc_error))) | (prefix & no_postcode)) & ~blank
 
 
 def _flag_texts(flag_masks, size):

@@ -43,24 +43,101 @@ def detect_encoding(sample):
 
 
 def detect_separator(text):
-    """The candidate that splits the first lines into the same number (>1) of fields."""
+    """The candidate that splits most of the first lines into the same number (>1)
+    of fields. Title lines above the header ("Liste des membres 2011") have one
+    field whatever the separator, so the most common width counts, not the first."""
     lines = [line for line in text.splitlines()[:50] if line.strip()]
     if not lines:
         return ";"
-    best, best_score = None, (-1, 0)
+    best, best_score = None, (0, 0)
     for sep in _SEPARATORS:
         widths = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=sep)]
-        if not widths or widths[0] < 2:
+        common = max(set(widths), key=lambda w: (widths.count(w), w)) if widths else 0
+        if common < 2:
             continue
-        consistent = sum(1 for w in widths if w == widths[0]) / len(widths)
-        score = (consistent, widths[0])
+        score = (sum(1 for w in widths if w == common), common)
         if score > best_score:
             best, best_score = sep, score
     return best or ("\t" if "\t" in lines[0] else ";")
 
 
+# --- real-world table shapes --------------------------------------------------
+_HEADER_SCAN_ROWS = 30
+
+
+def find_header_row(rows):
+    """Index of the header among the first rows (lists of cells).
+
+    The header is the row with the most cells that are known header names
+    (core/headers.py), at least two, the first one on a tie: title rows above it
+    ("Liste des membres", "Nom du cluster: TIC") have fewer. No such row: the
+    first non-empty row.
+    """
+    from .headers import is_known_header
+
+    first_filled, best, best_known = None, None, 1
+    for index, cells in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        texts = [str(c).strip() for c in cells if c is not None and str(c).strip()]
+        if not texts:
+            continue
+        if first_filled is None:
+            first_filled = index
+        known = sum(1 for t in texts if is_known_header(t))
+        if known > best_known:
+            best, best_known = index, known
+    if best is not None:
+        return best
+    return first_filled or 0
+
+
+def unique_headers(cells):
+    """Header names made usable: empty names become ``column_<n>`` (1-based
+    position), duplicates get `` (2)``, `` (3)``... Returns ``(names, notes)``
+    where notes lists the renamed duplicates for the log."""
+    names, seen, notes = [], {}, []
+    for position, cell in enumerate(cells, start=1):
+        text = "" if cell is None else str(cell).strip().lstrip("\ufeff")
+        if not text or text.lower() == "nan" or text.startswith("Unnamed: "):
+            text = "column_{}".format(position)
+        key = text.casefold()
+        if key in seen:
+            seen[key] += 1
+            renamed = "{} ({})".format(text, seen[key])
+            notes.append((text, renamed))
+            text = renamed
+            key = text.casefold()
+        seen.setdefault(key, 1)
+        names.append(text)
+    return names, notes
+
+
+def drop_empty_unnamed(frame):
+    """Drop the ``column_<n>`` columns (no header) that hold no value: Excel pads
+    rows with trailing separators. A header-less column with values is kept."""
+    keep = []
+    for position, name in enumerate(frame.columns):
+        column = frame.iloc[:, position]
+        if str(name).startswith("column_"):
+            values = column.astype(object)
+            empty = values.isna() | (values.astype(str).str.strip() == "")
+            if empty.all():
+                continue
+        keep.append(position)
+    return frame.iloc[:, keep] if len(keep) != frame.shape[1] else frame
+
+
+def _split_lines(text):
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def read_delimited(path, encoding=None, sep=None):
-    """Read a delimited text file; returns ``(DataFrame of text, info dict)``."""
+    """Read a delimited text file; returns ``(DataFrame of text, info dict)``.
+
+    Title rows above the header are skipped (see :func:`find_header_row`);
+    columns with few distinct values in the first lines are read as
+    categoricals (half the memory, and core/ then parses each distinct value
+    once without hashing the column again).
+    """
     import pandas as pd
 
     try:
@@ -69,12 +146,22 @@ def read_delimited(path, encoding=None, sep=None):
     except OSError as error:
         raise ReadError("Cannot open '{}': {}".format(path, error)) from None
     encoding = encoding or detect_encoding(sample)
-    sep = sep or detect_separator(sample.decode(encoding, errors="replace").lstrip("\ufeff"))
+    text = sample.decode(encoding, errors="replace").lstrip("\ufeff")
+    sep = sep or detect_separator(text)
+    lines = _split_lines(text)
+    if len(sample) == _SAMPLE_BYTES:
+        lines = lines[:-1]  # the last line of a cut sample is partial
+    parsed = list(csv.reader(lines[:_HEADER_SCAN_ROWS], delimiter=sep))
+    header_line = find_header_row(parsed)
+    names, duplicates = unique_headers(parsed[header_line] if header_line < len(parsed) else [])
+    if not names:
+        raise ReadError("'{}' is empty.".format(path))
     # index_col=False: pandas would otherwise silently turn the first column into
     # the index when rows have one field more than the header.
     kwargs = dict(
-        sep=sep, dtype=str, keep_default_na=False, na_filter=False, skip_blank_lines=True, engine="c", index_col=False
-    )
+        sep=sep, dtype=_column_types(lines[header_line + 1 :], sep, names), keep_default_na=False, na_filter=False,
+        skip_blank_lines=True, engine="c", index_col=False, header=None, names=names, skiprows=header_line + 1,
+    )  # fmt: skip
     try:
         frame = _read_csv_strict(path, encoding, kwargs)
     except UnicodeDecodeError:
@@ -82,12 +169,26 @@ def read_delimited(path, encoding=None, sep=None):
         encoding = "cp1252"
         frame = _read_csv_strict(path, encoding, kwargs)
     except pd.errors.EmptyDataError:
-        raise ReadError("'{}' is empty.".format(path)) from None
+        frame = pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
     except (pd.errors.ParserError, _WidthError):
-        raise ReadError(_width_message(path, encoding, sep)) from None
-    frame.columns = [str(c).strip().lstrip("\ufeff") for c in frame.columns]
+        raise ReadError(_width_message(path, encoding, sep, header_line)) from None
+    frame = drop_empty_unnamed(frame)
     frame.index = pd.RangeIndex(1, len(frame) + 1)
-    return frame, {"format": "delimited", "encoding": encoding, "separator": sep, "decimal": "," if sep == ";" else "."}
+    return frame, {
+        "format": "delimited", "encoding": encoding, "separator": sep, "decimal": "," if sep == ";" else ".",
+        "header_row": header_line + 1, "duplicates": duplicates,
+    }  # fmt: skip
+
+
+def _column_types(lines, sep, names, min_rows=100, ratio=0.3):
+    """``str`` or ``"category"`` per column, from the cardinality in the sample."""
+    rows = [row for row in csv.reader(lines[:5000], delimiter=sep) if row]
+    types = {}
+    for position, name in enumerate(names):
+        values = {row[position] for row in rows if len(row) > position}
+        low = len(rows) >= min_rows and len(values) <= ratio * len(rows)
+        types[name] = "category" if low else str
+    return types
 
 
 class _WidthError(Exception):
@@ -107,11 +208,13 @@ def _read_csv_strict(path, encoding, kwargs):
     return frame
 
 
-def _width_message(path, encoding, sep, limit=5):
+def _width_message(path, encoding, sep, header_line=0, limit=5):
     """Name the data rows whose number of fields differs from the header's."""
     bad = []
     with open(path, encoding=encoding, errors="replace", newline="") as handle:
         reader = csv.reader(handle, delimiter=sep)
+        for _ in range(header_line):
+            next(reader, None)
         header = next(reader, [])
         row_number = 0
         for row in reader:
@@ -162,14 +265,19 @@ def read_workbook(path, sheet=None):
     with book:
         names = list(book.sheet_names)
         chosen = _choose_sheet(names, sheet, path)
-        frame = book.parse(chosen, dtype=object)
+        raw = book.parse(chosen, dtype=object, header=None)
+    raw = raw.astype(object).where(raw.notna(), None)
+    header_row = find_header_row(raw.head(_HEADER_SCAN_ROWS).values.tolist()) if len(raw) else 0
+    columns, duplicates = unique_headers(raw.iloc[header_row].tolist() if len(raw) else [])
+    frame = raw.iloc[header_row + 1 :]
+    frame.columns = columns
     frame = frame.dropna(how="all")  # trailing formatted-but-empty rows
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.loc[:, [not c.startswith("Unnamed: ") or frame[c].notna().any() for c in frame.columns]]
-    # Spreadsheet row numbers are lost by dropna: number data rows as read (header excluded).
-    frame.index = frame.index + 1
-    frame = frame.astype(object).where(frame.notna(), None)
-    return frame, {"format": "workbook", "sheet": chosen, "sheets": names, "decimal": None}
+    frame = drop_empty_unnamed(frame)
+    # Data rows numbered as in the sheet below the header (dropped empty rows keep their number).
+    frame.index = frame.index - header_row
+    info = {"format": "workbook", "sheet": chosen, "sheets": names, "decimal": None,
+            "header_row": header_row + 1, "duplicates": duplicates}  # fmt: skip
+    return frame, info
 
 
 def _choose_sheet(names, sheet, path):

@@ -3,6 +3,7 @@
 Expected values are written by hand; the invariants (every row in OUTPUT or
 REJECTED, employment conservation) are checked on hand tables and on
 hypothesis-generated messy tables against independent Python oracles."""
+import json
 import math
 import re
 
@@ -316,3 +317,117 @@ def test_vectorised_path_on_a_large_generated_table_matches_small_chunks():
     total_in = sum(p.stats["employment_in"] for p in parts)
     assert result.stats["employment_in"] == pytest.approx(total_in)
     assert not math.isnan(result.stats["employment_out"])
+
+
+# --- real-world table shapes (hand-written tables) ----------------------------
+
+def _read_text(tmp_path, text, name="shape.csv", encoding="utf-8"):
+    from cluster_atlas.core.readers import read_table
+
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return read_table(str(path))
+
+
+def test_title_rows_above_the_header_are_skipped(tmp_path):
+    text = (
+        "Liste des membres du cluster TIC\r\n"
+        "Mise à jour: mars 2011;;;;\r\n"
+        "\r\n"
+        "Nom;Code postal;Effectif;Type;Cluster(s)\r\n"
+        "IBM Belgium;B-1130;1 250;Entreprise;TIC\r\n"
+        "UNamur;5000;12,5;université;TIC\r\n"
+    )
+    table, info = _read_text(tmp_path, text)
+    assert list(table.columns) == ["Nom", "Code postal", "Effectif", "Type", "Cluster(s)"]
+    assert info["header_row"] == 4 and info["separator"] == ";"
+    assert table["Nom"].tolist() == ["IBM Belgium", "UNamur"] and list(table.index) == [1, 2]
+    mapping, _ = detect_columns(list(table.columns))
+    result = import_members(table, mapping, ImportOptions(decimal=","))
+    assert result.output["employment"].tolist() == [1250.0, 12.5]
+
+
+def test_title_row_naming_two_header_words_loses_to_the_real_header(tmp_path):
+    text = "Nom du cluster: TIC;Année: 2011\nNom;CP;Effectif;Type;Cluster\nA;1348;3;Entreprise;TIC\n"
+    table, info = _read_text(tmp_path, text)
+    assert info["header_row"] == 2 and table["Nom"].tolist() == ["A"]
+
+
+def test_trailing_empty_and_unnamed_columns_and_duplicated_headers(tmp_path):
+    text = (
+        "Nom;CP;Effectif;Nom;;Cluster;;;\n"
+        "Alpha;1348;3;Alpha SA;note 1;TIC;;;\n"
+        "Beta;4000;5;Beta NV;;TIC;;;\n"
+    )
+    table, info = _read_text(tmp_path, text)
+    # Excel's trailing separators give no column; a header-less column with values is kept, named by position.
+    assert list(table.columns) == ["Nom", "CP", "Effectif", "Nom (2)", "column_5", "Cluster"]
+    assert info["duplicates"] == [("Nom", "Nom (2)")]
+    assert table["column_5"].tolist() == ["note 1", ""]
+    mapping, _ = detect_columns(list(table.columns))
+    assert mapping["name"] == "Nom"  # the first of the repeated columns
+    result = import_members(table, mapping)
+    assert result.output["name"].tolist() == ["Alpha", "Beta"]
+    rejected = import_members(table.assign(CP=["1348", "bad"]), mapping).rejected
+    assert json.loads(rejected["raw_record"].iloc[0]) == {
+        "Nom": "Beta", "CP": "bad", "Effectif": "5", "Nom (2)": "Beta NV", "column_5": "", "Cluster": "TIC"
+    }  # fmt: skip
+
+
+def test_total_row_rejected_and_not_double_counted():
+    table = _table(
+        [
+            ["IBM Belgium", "B-1130", "1 250", "Entreprise", "TIC"],
+            ["UNamur", "5000", "12,5", "université", "TIC"],
+            ["Total Belgium", "1000", "40", "Entreprise", "TIC"],  # a company called Total: a member
+            ["", "", "", "", ""],
+            ["Totaal:", "", "1 302,5", "", ""],  # the spreadsheet's own total
+            ["Sous-total TIC", "", "1 262,5", "", "TIC"],
+        ]
+    )
+    result = import_members(table, COLS, ImportOptions(decimal=","))
+    check_invariants(table, result)
+    rej = result.rejected.set_index("source_row")
+    assert rej.loc[5, "rule"] == "total_row" and rej.loc[6, "rule"] == "total_row"
+    assert "1 302,5" in rej.loc[5, "reason"] and pd.isna(rej.loc[5, "employment"])
+    assert rej.loc[5, "raw_employment"] == "1 302,5"
+    assert rej.loc[4, "rule"] == "empty_row"
+    # Hand figures: 1250 + 12.5 + 40 read and kept; the totals are reported apart.
+    assert result.stats["employment_in"] == pytest.approx(1302.5)
+    assert result.stats["employment_out"] == pytest.approx(1302.5)
+    assert result.stats["total_rows"] == [(5, 1302.5), (6, 1262.5)]
+    assert result.stats["rejected_by_rule"] == {"empty_row": 1, "total_row": 2}
+
+
+def test_total_row_in_first_column_when_the_name_is_elsewhere():
+    table = _table(
+        [["BE0123", "Alpha", "1348", "3", "TIC"], ["TOTAL", "", "", "3", ""]],
+        columns=("BCE", "Nom", "CP", "Effectif", "Cluster(s)"),
+    )
+    cols = {"id": "BCE", "name": "Nom", "postcode": "CP", "employment": "Effectif", "cluster": "Cluster(s)"}
+    result = import_members(table, cols)
+    assert result.rejected["rule"].tolist() == ["total_row"]
+    assert result.stats["employment_in"] == pytest.approx(3.0)
+
+
+def test_shapes_in_a_workbook(tmp_path):
+    from cluster_atlas.core.readers import read_table
+
+    rows = [
+        ["Membres du cluster Logistique", None, None, None, None],
+        [None, None, None, None, None],
+        ["Nom", "CP", "Effectif", "Cluster", None],
+        ["Lux Logistique", "L-4365", 12, "Logistique", None],
+        ["Trans SA", 4000, 30, "Logistique", None],
+        ["Total", None, 42, None, None],
+    ]
+    path = tmp_path / "shapes.xlsx"
+    pd.DataFrame(rows).to_excel(path, header=False, index=False)
+    table, info = read_table(str(path))
+    assert info["header_row"] == 3 and list(table.columns) == ["Nom", "CP", "Effectif", "Cluster"]
+    assert list(table.index) == [1, 2, 3]
+    mapping, _ = detect_columns(list(table.columns))
+    result = import_members(table, mapping)
+    assert result.output["pc_key"].tolist() == ["LU-4365", "BE-4000"]
+    assert result.rejected["rule"].tolist() == ["total_row"]
+    assert result.stats["employment_in"] == pytest.approx(42.0)

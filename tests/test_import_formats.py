@@ -429,3 +429,23 @@ def test_fast_path_not_used_for_memory_and_csv_outputs(run_alg, tmp_path, monkey
     assert not calls
     assert results["OUTPUT"].featureCount() == len(EXPECTED)
     assert len(pd.read_csv(tmp_path / "r.csv")) == 1
+
+
+def test_real_world_shapes_through_the_algorithm(run_import, tmp_path):
+    """Title lines, Excel's trailing separators, a repeated column and a Total
+    row in one Belgian-Excel CSV: the same memberships as the clean table."""
+    lines = ["Cluster TIC - liste des membres;;;;;;", ";;;;;;"]
+    lines.append(";".join(HEADER + ["Nom", ""]))
+    for row in ROWS:
+        cells = ['"' + c + '"' if ";" in c else c for c in row]
+        lines.append(";".join(cells + ["autre nom", ""]))
+    lines.append("Total;;1 275,5;;;;")
+    path = tmp_path / "shapes.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    out, rej, results = run_import(str(path))
+    check_expected(out, rej, results, rejected_rows=(5, 6))
+    total = rej[rej["rule"] == "total_row"]
+    assert total["source_row"].tolist() == [6] and total["employment"].isna().all()
+    assert json.loads(results["REJECTED_BY_RULE"]) == {"total_row": 1, "invalid_postcode": 1}
+    assert results["ROWS_READ"] == 6
+    assert json.loads(results["COLUMNS"])["name"] == "Nom"
