@@ -16,7 +16,7 @@ def _english_help():
 HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoit (CSV d'Excel, classeur XLSX/ODS, table GeoPackage ou de base de données, couche du projet) en une <b>table des membres</b> propre : une ligne par appartenance (entité, cluster), avec des codes postaux normalisés, l'emploi interprété et les types d'entités reconnus. Chaque ligne d'entrée aboutit soit dans la table des membres, soit dans la table des rejets, avec la raison.</p>
 <h3>Paramètres</h3>
 <ul>
-<li><b>Table des membres en entrée</b> (INPUT) : une couche ou table du projet, un fichier ou une table de base de données. Les fichiers CSV/TXT/TSV et les classeurs XLSX/ODS (aussi lorsqu'ils sont chargés comme couches du projet sans filtre) sont lus directement : l'encodage (UTF-8 avec ou sans BOM, sinon Windows-1252), le séparateur (; , tabulation |) et le séparateur décimal sont détectés, et les codes postaux gardent leurs zéros initiaux.</li>
+<li><b>Table des membres en entrée</b> (INPUT) : une couche ou table du projet, un fichier ou une table de base de données. Les fichiers CSV/TXT/TSV et les classeurs XLSX/ODS (aussi lorsqu'ils sont chargés comme couches du projet sans filtre) sont lus directement : l'encodage (UTF-8 avec ou sans BOM, sinon Windows-1252), le séparateur (; , tabulation |) et le séparateur décimal sont détectés, et les codes postaux gardent leurs zéros initiaux. Les lignes de titre ou vides au-dessus de l'en-tête sont ignorées (l'en-tête est la ligne qui contient le plus de noms de colonnes connus), les colonnes sans en-tête et sans valeur (séparateurs en fin de ligne) sont supprimées, une colonne sans en-tête mais avec des valeurs s'appelle column_N, et un nom de colonne répété reçoit « (2) » (le journal le signale).</li>
 <li><b>Feuille</b> (SHEET) : feuille du classeur, par nom ou numéro à partir de 0 ; vide = première feuille.</li>
 <li><b>Champs nom, cluster, type, code postal, pays, emploi, identifiant et année</b> (NAME_FIELD, CLUSTER_FIELD, KIND_FIELD, POSTCODE_FIELD, COUNTRY_FIELD, EMPLOYMENT_FIELD, ID_FIELD, YEAR_FIELD) : tous facultatifs. Laissés vides, ils sont détectés d'après les en-têtes français, néerlandais ou anglais (Nom/Naam/Name, Cluster(s)/Pôle, Type/Soort, Code postal/CP/Postcode, Pays/Land/Country, Effectif/Emploi/Werknemers/Employees, BCE/KBO/Id, Année/Jaar/Year) ; le journal indique quelle colonne a été choisie. Les colonnes du nom et du code postal sont obligatoires, celle du cluster aussi sauf si un cluster par défaut est donné.</li>
 <li><b>Cluster par défaut</b> (CLUSTER) : cluster des lignes dont la cellule cluster est vide, ou de toutes les lignes s'il n'y a pas de colonne cluster (liste des membres d'un seul cluster).</li>
@@ -33,11 +33,12 @@ HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoi
 <li>Une cellule cluster peut nommer plusieurs clusters séparés par ; , / ou | : chacun donne une appartenance. Les clusters sont comparés sans tenir compte de la casse, des accents et des espaces et affichés tels qu'écrits la première fois.</li>
 <li>Types : les libellés français, néerlandais ou anglais sont ramenés à company (entreprise), training (formation), public et research (R&amp;D ; les universités comptent comme R&amp;D) ; un libellé non reconnu est gardé et signalé.</li>
 <li>Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N).</li>
+<li>Lignes de total : une ligne dont le nom (ou la première cellule) est Total, Totaal, Sous-total, Subtotaal, Somme... et dont le code postal est vide ou invalide est rejetée avec la règle total_row ; son emploi n'est compté dans aucun total (le journal le signale).</li>
 </ul>
 <h3>Sorties</h3>
 <ul>
 <li><b>Membres</b> (OUTPUT) : table sans géométrie, une ligne par appartenance : entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (p. ex. BE-1348, la clé de jointure des autres algorithmes), employment, employment_estimated, employment_unknown, year, source_row (numéro de la ligne de données en entrée, à partir de 1), flags.</li>
-<li><b>Rejets</b> (REJECTED) : chaque ligne ou appartenance absente de la table des membres : source_row, reason, rule (empty_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, le code postal, le pays, l'emploi et le type bruts, l'emploi interprété quand il était valide, et toute la ligne d'entrée en JSON.</li>
+<li><b>Rejets</b> (REJECTED) : chaque ligne ou appartenance absente de la table des membres : source_row, reason, rule (empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, le code postal, le pays, l'emploi et le type bruts, l'emploi interprété quand il était valide, et toute la ligne d'entrée en JSON.</li>
 <li>Statistiques : ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (emploi valide de toutes les appartenances lues), EMPLOYMENT_OUT (dans la table des membres), EMPLOYMENT_EXCLUDED (dans les rejets ; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE et COLUMNS (JSON).</li>
 </ul>
 <h3>Exemple</h3>
@@ -99,4 +100,12 @@ MESSAGES = {
     "Employment: {:,.1f} valid read = {:,.1f} in the member table + {:,.1f} in the rejects.": "Emploi : {:,.1f} valide lu = {:,.1f} dans la table des membres + {:,.1f} dans les rejets.",
     "{} memberships with an estimated employment (size class), {} with an unknown employment (NULL).": "{} appartenances avec un emploi estimé (classe de taille), {} avec un emploi inconnu (NULL).",
     "{} input row(s) have no membership in the member table: see the Rejected output.": "{} ligne(s) d'entrée sans appartenance dans la table des membres : voir la sortie Rejets.",
+    "Header found on line {} (the lines above it are a title, skipped); source_row counts data rows below the header.":
+        "En-tête trouvé à la ligne {} (les lignes au-dessus forment un titre, ignoré) ; source_row compte les lignes de données sous l'en-tête.",
+    "Column name '{}' appears more than once: the repeated column is called '{}' (detection uses the first).":
+        "Le nom de colonne « {} » apparaît plusieurs fois : la colonne répétée s'appelle « {} » (la détection utilise la première).",
+    "Row {} is a total row: rejected (rule total_row); its employment {} is not counted in any total.":
+        "La ligne {} est une ligne de total : rejetée (règle total_row) ; son emploi {} n'est compté dans aucun total.",
+    "Could not write the GeoPackage {}: {}": "Impossible d'écrire le GeoPackage {} : {}",
+    "Could not reopen the output {}.": "Impossible de rouvrir la sortie {}.",
 }
