@@ -29,6 +29,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import compat
 from .base import tr
 
 _REL_TOL = 1e-9
@@ -253,12 +254,15 @@ class CleanGrid:
         for z, geom in enumerate(zones.geoms):
             if geom is None:
                 continue
+            edge_geom = zones.boundary(z)
+            if edge_geom.isNull() or edge_geom.isEmpty() or compat.geometry_type(geom.wkbType()) != compat.GEOM_POLYGON:
+                return  # e.g. a collection left by makeValid: no grid, every line takes the exact path
             feature = ogr.Feature(polys.GetLayerDefn())
             feature.SetField("zid", z + 1)
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geom.asWkb())))
             polys.CreateFeature(feature)
             edge = ogr.Feature(edges.GetLayerDefn())
-            edge.SetGeometry(ogr.CreateGeometryFromWkb(bytes(zones.boundary(z).asWkb())))
+            edge.SetGeometry(ogr.CreateGeometryFromWkb(bytes(edge_geom.asWkb())))
             edges.CreateFeature(edge)
         gdal.RasterizeLayer(raster, [1], polys, options=["ATTRIBUTE=zid"])
         gdal.RasterizeLayer(raster, [2], polys, burn_values=[1], options=["MERGE_ALG=ADD"])
@@ -316,7 +320,7 @@ def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, pr
     engines, boxes, zone_geoms = zones.engines, zones.boxes, zones.geoms
     line_boxes = [g.boundingBox() for g in lines.geoms]
     codes = _grid_codes(zones, line_boxes)
-    measure = measurer.length
+    measure = measurer.length if measurer.ellipsoidal else QgsGeometry.length
     for n, (geom, cls, code, box) in enumerate(zip(lines.geoms, lines.classes, codes, line_boxes)):
         if n % step == 0:
             check_cancel(feedback)
@@ -385,7 +389,8 @@ def _as_geometry(g):
 
 
 def _boundary(zone):
-    return QgsGeometry(zone.constGet().boundary())
+    edge = zone.constGet().boundary()  # None for a geometry collection
+    return QgsGeometry(edge) if edge is not None else QgsGeometry()
 
 
 def _dedup_boundary(pieces, geom, full, simple, measurer, zone_geoms, stats):

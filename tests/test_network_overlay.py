@@ -57,6 +57,15 @@ def _native(alg, params, context=None):
     return processing.run(alg, params, context=context, feedback=QgsProcessingFeedback())
 
 
+class _Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+
 # --- hand-computed cases -----------------------------------------------------
 ZONE_A = "POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0))"
 ZONE_B = "POLYGON((1000 0, 2000 0, 2000 1000, 1000 1000, 1000 0))"
@@ -157,6 +166,19 @@ def test_hand_invalid_zone_and_point_zones(run_alg, hand_network, tmp_path):
     assert row["employment_share"] == pytest.approx(1.0) and _is_null(row["area_share"])
 
 
+def test_hand_zone_repaired_into_a_collection(run_alg, hand_network, tmp_path):
+    # makeValid turns the spiked square into GEOMETRYCOLLECTION(POLYGON, LINESTRING): no zone grid, exact path
+    spiked = "POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0, -500 -500, 0 0))"
+    zones = _memory("Polygon", ["pc:string", "emp:double"], [(spiked, ["S", 1.0]), (ZONE_B, ["B", 2.0])])
+    log = _Log()
+    params = {"ZONES": zones, "EMPLOYMENT_FIELD": "emp", "NETWORK": hand_network, "CLASS_FIELD": "type",
+              "CLASS_MAP": "rail=fibre; *=copper", "OUTPUT": "memory:", "SUMMARY": "memory:", "REPORT": None}
+    out = _by(run_alg("networkoverlay", params, feedback=log)["OUTPUT"], "pc")
+    assert any("(of which 0 found by the zone grid" in line for line in log.lines), log.lines
+    assert out["S"]["len_km_copper"] == pytest.approx(1.4, abs=1e-9)  # as square A
+    assert out["B"]["len_km_fibre"] == pytest.approx(0.6, abs=1e-9)
+
+
 def test_bad_parameters_are_explained(run_alg, hand_zones, hand_network, tmp_path):
     from qgis.core import QgsProcessingException
 
@@ -219,15 +241,6 @@ def _assert_lengths_match(ours, native, field):
         assert abs(got - expected) <= 1e-6 * max(abs(expected), 1.0), (pc, field, got, expected)
         checked += expected > 0
     return checked
-
-
-class _Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.lines.append(info)
 
 
 def test_real_lengths_equal_native_sumlinelengths_per_class(run_alg, region):
