@@ -278,6 +278,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             feedback.setProgress(30 + 30 * fraction)
 
         result = import_members(table, mapping, options, progress)
+        del table  # the input is no longer needed while the outputs are written
         self.check_cancel(feedback)
 
         dest_id = write_table_output(self, parameters, "OUTPUT", context, result.output, OUTPUT_SCHEMA, feedback, (60, 92))

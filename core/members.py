@@ -137,7 +137,7 @@ class _Cells:
             else:
                 texts[:-1] = [to_text(u) for u in uniques]
             texts[-1] = ""
-            self._cache[position] = (np.asarray(codes, dtype=np.intp), texts)
+            self._cache[position] = (_small(codes), texts)
         return self._cache[position]
 
     def text(self, role):
@@ -152,11 +152,16 @@ class _Cells:
         return blank
 
 
+def _small(codes):
+    """Integer codes as int32 when they fit: half the memory of pandas' int64."""
+    return codes.astype(np.int32) if len(codes) < 2**31 else np.asarray(codes, dtype=np.intp)
+
+
 def _recode(codes, values):
     """Codes into the distinct values of ``values`` (an array indexed by ``codes``,
     -1 = last slot): ``(new_codes, distinct)`` with equal values sharing a code."""
     value_codes, distinct = pd.factorize(values)
-    return value_codes[codes], np.asarray(distinct, dtype=object)
+    return _small(value_codes)[codes], np.asarray(distinct, dtype=object)
 
 
 def _first_positions(codes, size):
@@ -264,14 +269,21 @@ def import_members(table, columns, options=None, progress=None):
     id_text_codes, id_distinct = _recode(id_codes, id_texts)
     fallback_codes, _ = pd.factorize(name_key_codes.astype(np.int64) * (len(pc_keys) + 1) + (pc_key_codes + 1))
     entity_key = np.where(has_id, id_text_codes, len(id_distinct) + fallback_codes).astype(np.int64)
+    del fallback_codes
     entity_codes, entity_distinct = pd.factorize(entity_key)
+    entity_codes = _small(entity_codes)
+    del entity_key
     first = _first_positions(entity_codes, len(entity_distinct))
+    del entity_distinct
+    # One id text per entity, built in one pass (no intermediate strings).
+    entity_texts = id_distinct[id_text_codes[first]]
+    by_name = np.flatnonzero(~has_id[first])
     with_empty = np.append(pc_keys, "")
-    entity_texts = np.where(
-        has_id[first],
-        id_distinct[id_text_codes[first]],
-        name_keys[name_key_codes[first]] + "|" + with_empty[pc_key_codes[first]],
-    )
+    entity_texts[by_name] = [
+        key + "|" + pc_key
+        for key, pc_key in zip(name_keys[name_key_codes[first[by_name]]], with_empty[pc_key_codes[first[by_name]]])
+    ]
+    del first, by_name, id_text_codes
     step(0.45)
 
     # ---- row-level problems ---------------------------------------------
@@ -290,7 +302,7 @@ def import_members(table, columns, options=None, progress=None):
     if options.default_cluster is not None:
         parts = [p or (options.default_cluster,) for p in parts]
     counts = np.array([max(len(p), 1) for p in parts], dtype=np.int64)[cluster_codes]
-    pos = np.repeat(np.arange(n), counts)
+    pos = np.repeat(np.arange(n, dtype=np.int32 if n < 2**31 else np.int64), counts)
     m = len(pos)
     slot = np.arange(m) - np.repeat(np.cumsum(counts) - counts, counts)  # part number within the cell
     part_ids = {}
@@ -303,6 +315,7 @@ def import_members(table, columns, options=None, progress=None):
     cluster_raw = part_texts[membership_part]
     part_keys = np.array(normalise_key_list(list(part_ids), stripped=True) + [""], dtype=object)
     ckey_codes, ckeys = _recode(membership_part, part_keys)
+    del slot, counts
     m_missing_cluster = (membership_part < 0) & ~blank[pos]
     step(0.55)
 
@@ -330,6 +343,7 @@ def import_members(table, columns, options=None, progress=None):
         reason[idx] = text
     for r, mask, _ in reversed(checks):
         rule[mask] = r
+    del checks, row_checks, m_missing_cluster, emp_error
     rule[blank_m] = "empty_row"
     reason[blank_m] = "empty row"
 
@@ -365,6 +379,8 @@ def import_members(table, columns, options=None, progress=None):
         rule[idx] = "duplicate"
         reason[idx] = ["duplicate of row {}".format(r) for r in source[ok_idx[first_of[dup]]]]
         ok[idx] = False
+        del pair, pair_codes, pair_distinct, first_of, dup, idx
+    del ok_idx
     step(0.65)
 
     # ---- exclusions -------------------------------------------------------
