@@ -113,9 +113,6 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
     features, geoms, classes = lines.features, lines.geoms, lines.classes
     n = 0
     values = []
-    # A layer typed single-part holds no multi-part geometry: skip the per-feature test.
-    check_multi = QgsWkbTypes.isMultiType(source.wkbType()) or QgsWkbTypes.flatType(source.wkbType()) in (
-        QgsWkbTypes.Unknown, QgsWkbTypes.GeometryCollection)
     for n, feature in enumerate(source.getFeatures(request), start=1):
         if n % step == 0:
             check_cancel(feedback)
@@ -128,7 +125,7 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
         if failed and feature.id() in failed:
             counts["transform_failed"] += 1
             continue
-        if check_multi and geom.isMultipart():
+        if geom.isMultipart():  # a layer typed single-part may still hold some (memory layers)
             counts["multipart"] += 1
         features.append(feature)
         geoms.append(geom)

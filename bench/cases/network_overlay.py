@@ -2,6 +2,8 @@
 waterways of Belgium, 50,313 lines) over the 1,144 postal zones.
 
 References, in the same run:
+* ``ours_with_members``: ours again with the 1,144 postcode points as geocoded members (weighted zone
+  centres and per-member distances), i.e. what the members option costs;
 * ``native_chain``: what a user would build for the same figures with QGIS'
   own algorithms: extract each class, spatial index, ``native:sumlinelengths``
   per class (chained), ``native:pointonsurface``, ``native:joinbynearest`` per
