@@ -23,7 +23,7 @@ from .employment import parse_employments
 from .kinds import map_kind
 from .postcodes import COLUMNS as PC_COLUMNS
 from .postcodes import normalise_postcode_codes
-from .text import factorize_values, map_unique, normalise_key, normalise_key_list, to_text
+from .text import factorize_values, map_unique, normalise_key, normalise_key_list, normalise_keys, to_text
 
 OUTPUT_SCHEMA = [
     ("entity_id", "string"),
@@ -477,25 +477,22 @@ def _total_rows(cells, name_key_codes, name_keys, pc_error, blank):
     """Rows that are a table's "Total" line: the name cell (or, when it is empty,
     the first column) says total/totaal/sous-total..., and the postcode is empty
     or invalid (a company called "Total Belgium" has a real postcode).
-    Decided on distinct values only."""
-
-    def kinds(keys):
-        labels = [key.rstrip(" :") for key in keys]
-        exact = np.array([label in TOTAL_LABELS for label in labels] + [False], dtype=bool)
-        prefix = np.array([bool(_TOTAL_PREFIX.match(label)) for label in labels] + [False], dtype=bool)
-        return exact, prefix
-
-    exact_u, prefix_u = kinds(name_keys)
-    exact, prefix = exact_u[name_key_codes], prefix_u[name_key_codes]
-    no_name = (name_keys == "")[name_key_codes]
-    if no_name.any() and cells.table.shape[1]:
-        first_codes, first_texts = cells.coded(position=0)
-        first_exact, first_prefix = kinds(normalise_key_list(list(first_texts), stripped=True))
-        exact = exact | (no_name & first_exact[first_codes])
-        prefix = prefix | (no_name & first_prefix[first_codes])
+    Only rows without a valid postcode are looked at (a few, not a million)."""
     postcode_codes, postcode_texts = cells.coded("postcode")
     no_postcode = (postcode_texts == "")[postcode_codes]
-    return ((exact & (no_postcode | pd.notna(pc_error))) | (prefix & no_postcode)) & ~blank
+    candidates = np.flatnonzero((no_postcode | pd.notna(pc_error)) & ~blank)
+    total = np.zeros(len(blank), dtype=bool)
+    if not len(candidates):
+        return total
+    labels = name_keys[name_key_codes[candidates]]
+    if cells.table.shape[1] and (labels == "").any():
+        first_codes, first_texts = cells.coded(position=0)
+        first = first_texts[first_codes[candidates]]
+        labels = np.where(labels == "", normalise_keys(first), labels)
+    for i, label in zip(candidates, labels):
+        label = label.rstrip(" :")
+        total[i] = label in TOTAL_LABELS or (no_postcode[i] and bool(_TOTAL_PREFIX.match(label)))
+    return total
 
 
 def _flag_texts(flag_masks, size):

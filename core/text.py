@@ -133,17 +133,21 @@ def normalise_key_list(texts, stripped=False):
             if char in joined:
                 joined = joined.replace(char, replacement)
         joined = unicodedata.normalize("NFKD", joined)
-        for char in {c for c in set(joined) if not c.isascii() and _is_combining(c)}:
+        chars = set(joined)
+        for char in [c for c in chars if not c.isascii() and _is_combining(c)]:
             joined = joined.replace(char, "")
+        odd_spaces = any(c.isspace() and c != " " for c in chars)
         joined = joined.casefold()
     else:
         joined = joined.lower()
-    odd_spaces = any(c.isspace() and c != " " for c in set(joined)) if not joined.isascii() else any(
-        c in joined for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
-    )
+        odd_spaces = any(c in joined for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
     if odd_spaces or "  " in joined:
         joined = _SPACES.sub(" ", joined)
-    return [part.strip() for part in joined.split(_SEP)]
+    parts = joined.split(_SEP)
+    # Only plain spaces are left: strip the values only when one touches a boundary.
+    if joined[:1] == " " or joined[-1:] == " " or " " + _SEP in joined or _SEP + " " in joined:
+        parts = [part.strip() for part in parts]
+    return parts
 
 
 def normalise_keys(values):
