@@ -453,7 +453,7 @@ def nearest_distances(points, lines, measurer, class_slugs, feedback, check_canc
         if not provider.addFeatures(features):
             raise QgsProcessingException(tr("Could not index the network lines of class {}.").format(cls))
         index = QgsSpatialIndex(layer.getFeatures(QgsFeatureRequest().setNoAttributes()), None,
-                                QgsSpatialIndex.FlagStoreFeatureGeometries)
+                                compat.SPATIAL_INDEX_STORE_GEOMETRIES)
         check_cancel(feedback)
         for p, point in enumerate(points):
             if point is None:

@@ -24,7 +24,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsUnitTypes,
 )
 
 from .. import compat
@@ -177,11 +176,11 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
     def _metric_crs(self, parameters, context, zones_crs):
         crs = self.parameterAsCrs(parameters, "METRIC_CRS", context)
         if crs.isValid():
-            if crs.isGeographic() or crs.mapUnits() != QgsUnitTypes.DistanceMeters:
+            if crs.isGeographic() or crs.mapUnits() != compat.DISTANCE_METERS:
                 raise QgsProcessingException(tr("METRIC_CRS {} is not a projected CRS in metres; choose one such as "
                                                 "EPSG:3812 or EPSG:31370.").format(crs.authid()))
             return crs
-        if zones_crs.isValid() and not zones_crs.isGeographic() and zones_crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+        if zones_crs.isValid() and not zones_crs.isGeographic() and zones_crs.mapUnits() == compat.DISTANCE_METERS:
             return zones_crs
         return QgsCoordinateReferenceSystem(DEFAULT_METRIC_CRS)
 

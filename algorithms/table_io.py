@@ -45,7 +45,7 @@ def source_to_dataframe(source, feedback=None, attributes=None, with_geometry=Fa
         raise QgsProcessingException(tr("Field(s) not found in the input: {}").format(", ".join(missing)))
     request = QgsFeatureRequest()
     if not with_geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(compat.FEATURE_REQUEST_NO_GEOMETRY)
     request.setSubsetOfAttributes(idx)
     total = source.featureCount() or 0
     step = max(1, total // 100) if total > 0 else 10000

@@ -80,12 +80,7 @@ MOVED = {
 # Files other engineers hold this round: spellings found there, to remove from this
 # list once those files route them through compat (the scan then guards them too).
 ALLOWED = {
-    "algorithms/table_io.py": {"QgsFeatureRequest.NoGeometry"},
-    "algorithms/network_geometry.py": {"QgsSpatialIndex.FlagStoreFeatureGeometries"},
-    "algorithms/network_overlay.py": {"QgsUnitTypes.DistanceMeters"},
-    "bench/cases/aggregate_postcodes.py": {"QgsFeatureRequest.NoGeometry", "QgsWkbTypes.NoGeometry"},
     "bench/cases/import_members.py": {"QgsFeatureRequest.NoGeometry"},
-    "bench/cases/read_baseline.py": {"QgsFeatureRequest.NoGeometry"},
     "tests/test_import_formats.py": {"QgsVectorFileWriter.NoError"},
 }
 

@@ -81,9 +81,9 @@ def prepare(ctx):
         QgsProject,
         QgsVectorFileWriter,
         QgsVectorLayer,
-        QgsWkbTypes,
     )
 
+    from cluster_atlas import compat
     from cluster_atlas.algorithms.table_io import make_fields, write_dataframe
 
     zones = _zones(ctx)
@@ -102,7 +102,7 @@ def prepare(ctx):
         options.driverName = "GPKG"
         options.layerName = "members"
         partial = members.with_suffix(".partial.gpkg")
-        writer = QgsVectorFileWriter.create(str(partial), make_fields(schema), QgsWkbTypes.NoGeometry,
+        writer = QgsVectorFileWriter.create(str(partial), make_fields(schema), compat.WKB_NO_GEOMETRY,
                                             QgsCoordinateReferenceSystem(), QgsProject.instance().transformContext(),
                                             options)
         write_dataframe(table[columns], writer, schema)
@@ -128,8 +128,10 @@ def read_inputs_qgis(state):
     qgis_app()
     from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
+    from cluster_atlas import compat
+
     members = QgsVectorLayer(state["members"], "m", "ogr")
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(compat.FEATURE_REQUEST_NO_GEOMETRY)
     rows = [f.attributes() for f in members.getFeatures(request)]
     zones = [(f.attributes(), f.geometry()) for f in QgsVectorLayer(state["zones"], "z", "ogr").getFeatures()]
     assert rows and zones
@@ -140,8 +142,10 @@ def read_inputs_qgis_no_attributes(state):
     qgis_app()
     from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
+    from cluster_atlas import compat
+
     members = QgsVectorLayer(state["members"], "m", "ogr")
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(compat.FEATURE_REQUEST_NO_GEOMETRY)
     assert sum(1 for _ in members.getFeatures(request)) > 0
 
 

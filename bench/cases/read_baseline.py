@@ -26,8 +26,10 @@ def read_attributes_only(state):
     qgis_app()
     from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
+    from cluster_atlas import compat
+
     layer = QgsVectorLayer(state["uri"], "zones", "ogr")
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(compat.FEATURE_REQUEST_NO_GEOMETRY)
     sum(1 for _ in layer.getFeatures(request))
 
 
