@@ -369,6 +369,7 @@ def import_members(table, columns, options=None, progress=None):
     # ---- duplicates within a cluster (first row wins) ---------------------
     source = rows[pos]
     membership_entity = entity_codes[pos]
+    del entity_codes
     ok_idx = np.flatnonzero(ok)
     if len(ok_idx):
         pair = membership_entity[ok_idx].astype(np.int64) * (len(ckeys) + 1) + ckey_codes[ok_idx]
@@ -384,11 +385,11 @@ def import_members(table, columns, options=None, progress=None):
     step(0.65)
 
     # ---- exclusions -------------------------------------------------------
-    cluster_keys = ckeys[ckey_codes]
     if options.exclusions and ok.any():
         _apply_exclusion_list(
-            options.exclusions, ok, rule, reason, name_keys[name_key_codes[pos]], cells.text("id")[pos], cluster_keys
+            options.exclusions, ok, rule, reason, name_keys[name_key_codes[pos]], cells.text("id")[pos], ckeys[ckey_codes]
         )
+    del name_keys, name_key_codes, name_key_texts  # a million folded names, no longer needed
     ceiling = options.employment_ceiling
     if ceiling is not None:
         over = ok & (np.nan_to_num(employment, nan=-1.0) > ceiling)
@@ -429,7 +430,7 @@ def import_members(table, columns, options=None, progress=None):
             "entity_id": entity_texts[membership_entity[ok]],
             "name": names[sel],
             "cluster": display[ckey_codes[ok]],
-            "cluster_key": cluster_keys[ok],
+            "cluster_key": ckeys[ckey_codes[ok]],
             "kind": kind_values[kind_codes[sel]],
             "kind_label": kind_texts[kind_codes[sel]],
             "country": pc["country"][pc_codes[sel]],
