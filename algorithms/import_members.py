@@ -20,6 +20,7 @@ from ..core.headers import detect_columns
 from ..core.members import (
     OUTPUT_SCHEMA,
     REJECTED_SCHEMA,
+    CLUSTER_SEPARATORS,
     ImportOptions,
     exclusions_from_frame,
     import_members,
@@ -62,6 +63,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
 <li><b>Exclusion table</b> (EXCLUSIONS): a table with a name or id column, an optional cluster column (empty = every cluster) and an optional reason column.</li>
 <li><b>Employment ceiling</b> (EMPLOYMENT_CEILING): memberships of entities with a larger employment are excluded (the whole staff of a university, the worldwide headcount of a bank). 0 or empty = no ceiling.</li>
 <li><b>Encoding</b> and <b>Separator</b> (ENCODING, SEPARATOR, advanced): force them when the detection is wrong.</li>
+<li><b>Cluster separators</b> (CLUSTER_SEPARATORS, advanced): the characters that separate several clusters in one cell (default <code>;,/|</code>). Remove <code>/</code> when cluster names contain it ("Ardenne/Famenne"); empty = one cluster per cell.</li>
 </ul>
 <h3>Rules</h3>
 <ul>
@@ -115,6 +117,10 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         self.addParameter(set_flags(ceiling, optional=True))
         self.addParameter(set_flags(QgsProcessingParameterString("ENCODING", self.tr("Encoding (empty = detect)"), optional=True), optional=True, advanced=True))
         self.addParameter(set_flags(QgsProcessingParameterString("SEPARATOR", self.tr("Separator (empty = detect)"), optional=True), optional=True, advanced=True))
+        self.addParameter(set_flags(
+            QgsProcessingParameterString("CLUSTER_SEPARATORS", self.tr("Cluster separators in one cell (empty = none)"),
+                                         defaultValue=CLUSTER_SEPARATORS, optional=True),
+            optional=True, advanced=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Members"), compat.TYPE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink("REJECTED", self.tr("Rejected"), compat.TYPE_VECTOR))
         add_outputs(
@@ -226,6 +232,12 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         return entries
 
     # --- main ---------------------------------------------------------------
+    def _cluster_separators(self, parameters, context):
+        # Absent (older models, scripts) = the default; given but empty = no split.
+        if parameters.get("CLUSTER_SEPARATORS") is None:
+            return CLUSTER_SEPARATORS
+        return "".join((self.parameterAsString(parameters, "CLUSTER_SEPARATORS", context) or "").split())
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         table, info = self._read_input(parameters, context, feedback)
         self.check_cancel(feedback)
@@ -271,6 +283,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             exclusions=self._exclusions(parameters, context, feedback),
             employment_ceiling=ceiling or None,
             decimal=decimal,
+            separators=self._cluster_separators(parameters, context),
         )
 
         def progress(fraction):

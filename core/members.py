@@ -176,6 +176,8 @@ def _first_positions(codes, size):
 def _split_clusters(text, separators):
     if not text:
         return ()
+    if not separators:
+        return (text.strip(),) if text.strip() else ()
     parts = re.split("[" + re.escape(separators) + "]", text)
     return tuple(p.strip() for p in parts if p.strip())
 

@@ -80,8 +80,6 @@ MOVED = {
 # Files other engineers hold this round: spellings found there, to remove from this
 # list once those files route them through compat (the scan then guards them too).
 ALLOWED = {
-    "bench/cases/import_members.py": {"QgsFeatureRequest.NoGeometry"},
-    "tests/test_import_formats.py": {"QgsVectorFileWriter.NoError"},
 }
 
 

@@ -185,7 +185,7 @@ def test_geopackage_table_through_qgis_reader(run_import, tmp_path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.layerName = "members"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, path, memory.transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError
+    assert error[0] == compat.WRITER_NO_ERROR
     assert compat.WKB_NO_GEOMETRY is not None
     out, rej, results = run_import(path + "|layername=members")
     got = [(int(r.source_row), r.cluster, r.pc_key, r.employment) for r in out.itertuples()]
@@ -244,6 +244,20 @@ def test_explicit_fields_and_exclusions(run_import, tmp_path):
     assert sorted(rej["rule"]) == ["excluded_ceiling", "excluded_ceiling", "excluded_list"]
     assert results["EMPLOYMENT_EXCLUDED"] == pytest.approx(60000 * 2 + 5)
     assert json.loads(results["COLUMNS"])["postcode"] == "CP facturation"
+
+
+def test_cluster_separators_parameter(run_import, tmp_path):
+    """'/' splits clusters by default (issue rule) but real names contain it."""
+    path = tmp_path / "m.csv"
+    path.write_text("Nom;Cluster;CP;Emploi\nA;TIC Ardenne/Famenne;6900;10\nB;TIC; TWIST;1348;5\n".replace("TIC; TWIST", '"TIC; TWIST"'),
+                    encoding="utf-8")
+    out, _, _ = run_import(str(path))
+    assert sorted(out["cluster"]) == ["Famenne", "TIC", "TIC Ardenne", "TWIST"]
+    out, _, _ = run_import(str(path), CLUSTER_SEPARATORS=";")
+    assert sorted(out["cluster"]) == ["TIC", "TIC Ardenne/Famenne", "TWIST"]
+    out, _, results = run_import(str(path), CLUSTER_SEPARATORS="")
+    assert sorted(out["cluster"]) == ["TIC Ardenne/Famenne", "TIC; TWIST"]
+    assert results["EMPLOYMENT_OUT"] == pytest.approx(15)
 
 
 def test_exclusion_table(run_import, tmp_path):

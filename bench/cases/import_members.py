@@ -97,8 +97,10 @@ def qgis_ogr_read(state):
     qgis_app()
     from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
+    from cluster_atlas import compat
+
     layer = QgsVectorLayer(state["path"], "m", "ogr")
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(compat.FEATURE_REQUEST_NO_GEOMETRY)
     assert sum(1 for _ in layer.getFeatures(request)) > 0
 
 

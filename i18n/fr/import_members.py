@@ -25,6 +25,7 @@ HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoi
 <li><b>Table d'exclusion</b> (EXCLUSIONS) : une table avec une colonne nom ou identifiant, une colonne cluster facultative (vide = tous les clusters) et une colonne raison facultative.</li>
 <li><b>Plafond d'emploi</b> (EMPLOYMENT_CEILING) : les appartenances des entités dont l'emploi est plus grand sont exclues (tout le personnel d'une université, l'effectif mondial d'une banque). 0 ou vide = pas de plafond.</li>
 <li><b>Encodage</b> et <b>Séparateur</b> (ENCODING, SEPARATOR, avancés) : à imposer quand la détection se trompe.</li>
+<li><b>Séparateurs de clusters</b> (CLUSTER_SEPARATORS, avancé) : les caractères qui séparent plusieurs clusters dans une cellule (par défaut <code>;,/|</code>). Retirez <code>/</code> quand des noms de clusters en contiennent (« Ardenne/Famenne ») ; vide = un seul cluster par cellule.</li>
 </ul>
 <h3>Règles</h3>
 <ul>
@@ -108,4 +109,5 @@ MESSAGES = {
         "La ligne {} est une ligne de total : rejetée (règle total_row) ; son emploi {} n'est compté dans aucun total.",
     "Could not write the GeoPackage {}: {}": "Impossible d'écrire le GeoPackage {} : {}",
     "Could not reopen the output {}.": "Impossible de rouvrir la sortie {}.",
+    "Cluster separators in one cell (empty = none)": "Séparateurs de clusters dans une cellule (vide = aucun)",
 }
