@@ -170,7 +170,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             rows = [r for r in rows if normalise_key(r[1][cluster_index]) in keep | slugs]
             missing = keep - {normalise_key(r[1][cluster_index]) for r in rows} - {normalise_key(names.get(s, s)) for s in slugs}
             if missing:
-                feedback.reportError(tr("Clusters not found in CIRCLES: {}").format(", ".join(sorted(missing))), False)
+                feedback.pushWarning(tr("Clusters not found in CIRCLES: {}").format(", ".join(sorted(missing))))
             if not rows:
                 raise QgsProcessingException(tr("None of the clusters in CLUSTERS is in the CIRCLES layer."))
         if per_cluster and cluster_index is not None:

@@ -183,11 +183,10 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
                     )
                 )
             for name, renamed in info.get("duplicates", ()):
-                feedback.reportError(
+                feedback.pushWarning(
                     tr("Column name '{}' appears more than once: the repeated column is called '{}' (detection uses the first).").format(
                         name, renamed
-                    ),
-                    False,
+                    )
                 )
             return table, info
         source = self.parameterAsSource(parameters, "INPUT", context)
@@ -269,7 +268,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             else:
                 feedback.pushInfo(tr("{}: no column").format(role))
         if not mapping.get("employment"):
-            feedback.reportError(tr("No employment column: every employment is unknown (NULL, flagged)."), False)
+            feedback.pushWarning(tr("No employment column: every employment is unknown (NULL, flagged)."))
         if default_cluster and mapping.get("cluster"):
             feedback.pushInfo(tr("Rows with an empty cluster cell go to the default cluster '{}'.").format(default_cluster))
 
@@ -337,14 +336,12 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             )
         )
         for row, employment in stats.get("total_rows", ()):
-            feedback.reportError(
+            feedback.pushWarning(
                 tr("Row {} is a total row: rejected (rule total_row); its employment {} is not counted in any total.").format(
                     row, "-" if employment is None else "{:,.1f}".format(employment)
-                ),
-                False,
+                )
             )
         if stats["rows_fully_rejected"]:
-            feedback.reportError(
-                tr("{} input row(s) have no membership in the member table: see the Rejected output.").format(stats["rows_fully_rejected"]),
-                False,
+            feedback.pushWarning(
+                tr("{} input row(s) have no membership in the member table: see the Rejected output.").format(stats["rows_fully_rejected"])
             )

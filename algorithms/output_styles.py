@@ -249,7 +249,7 @@ class AtlasStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
                 apply_style(layer, self.style_key, **self.options)
             except ValueError as error:
                 if feedback is not None:
-                    feedback.reportError(str(error))
+                    feedback.pushWarning(str(error))
 
 
 def style_output(context, dest_id, style_key, feedback=None, **options):
@@ -277,7 +277,7 @@ def style_output(context, dest_id, style_key, feedback=None, **options):
                 feedback.pushInfo(tr("Style: {}").format(info))
     except ValueError as error:
         if feedback is not None:
-            feedback.reportError(str(error), False)
+            feedback.pushWarning(str(error))
     if context.willLoadLayerOnCompletion(dest_id):
         processor = AtlasStylePostProcessor(style_key, options)
         _POST_PROCESSORS.append(processor)
