@@ -15,7 +15,7 @@ REQUIRED_METADATA = ["name", "qgisMinimumVersion", "qgisMaximumVersion", "descri
                      "author", "email", "repository", "tracker", "homepage", "license", "tags", "icon",
                      "changelog", "hasProcessingProvider", "category", "experimental"]
 EXPECTED_ALGORITHMS = {"importmembers", "aggregatepostcodes", "postcodezones", "networkoverlay",
-                       "applyatlasstyle", "exportatlasmap"}
+                       "applyatlasstyle", "exportatlasmap", "atlaschain"}
 
 
 def read_metadata():

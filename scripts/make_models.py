@@ -1,0 +1,230 @@
+"""Regenerate the bundled Processing model resources/models/atlas_chain.model3
+(run after changing a parameter of the chained algorithms):
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_models.py
+
+The model chains the plugin's algorithms the way scripts/demo.sh does:
+importmembers -> aggregatepostcodes -> networkoverlay (only when a network is
+given, through a conditional branch) -> exportatlasmap. Its model inputs are
+clones of the child algorithms' own parameter definitions, so types, filters
+and defaults stay those of the algorithms. The provider exposes the file as
+``clusteratlas:atlaschain``; users can also open it in the graphical modeller.
+"""
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / ".build" / "plugins"))
+MODEL_PATH = ROOT / "resources" / "models" / "atlas_chain.model3"
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsProcessing,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildDependency,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+)
+from qgis.PyQt.QtCore import QPointF  # noqa: E402
+
+MODEL_NAME = "Atlas chain"
+GROUP, GROUP_ID = "Cartography", "cartography"
+
+HELP = (
+    "<p>Runs the whole Cluster Atlas chain in one step, as the demo does: "
+    "<b>Import member table</b> (importmembers) &rarr; <b>Aggregate per postal code</b> (aggregatepostcodes, "
+    "on a postcode points or zones layer you choose) &rarr; <b>Network overlay</b> (networkoverlay, only when a "
+    "network layer is given) &rarr; <b>Export atlas map</b> (exportatlasmap, a PDF or PNG page).</p>"
+    "<p>Every step keeps its own accounting: rows that cannot be used end in the rejects output, members whose "
+    "postal code is not in the reference layer end in the unmatched output, and each step's log gives the totals. "
+    "Open the model in the graphical modeller (Processing &#9656; Models &#9656; Open existing model, file "
+    "resources/models/atlas_chain.model3 of the plugin) to change the settings it does not expose "
+    "(fields detection, filters, page texts).</p>"
+    "<p><b>Method</b>: each cluster's employment is summed per postal code, an entity counted once per cluster; "
+    "circle areas are proportional to employment; the network figures are lengths of network inside each zone and "
+    "the Spearman correlation between employment density and network density.</p>"
+    "<p><b>Example</b>: MEMBERS = members.csv, POSTCODES = postcode_points.gpkg, POSTCODE_FIELD = postcode, "
+    "NETWORK = network_illustrative.gpkg, CLASS_FIELD = class, BOUNDARY = boundaries.gpkg|layername=wallonia, "
+    "EXPORT:PAGE = atlas.pdf.</p>"
+)
+PARAM_HELP = {
+    "MEMBERS": "The member table: one row per entity and cluster (CSV, XLSX/ODS or any layer or table). "
+               "Columns are detected as by Import member table.",
+    "EMPLOYMENT_CEILING": "Entities with more employment than this in a cluster are rejected (e.g. a whole "
+                          "university); 0 keeps everything.",
+    "POSTCODES": "Postal-code reference: points (one per code) or zones (polygons). Circles are placed on it.",
+    "POSTCODE_FIELD": "Field of the reference layer holding the postal code.",
+    "NETWORK": "Optional network lines (e.g. copper/fibre). Without it the network step is skipped and the page "
+               "has no network.",
+    "CLASS_FIELD": "Optional field of the network giving its type (class) for per-class figures.",
+    "BOUNDARY": "Optional region boundary drawn on the page and used for the map extent.",
+    "TITLE": "Title printed on the page.",
+    "PER_CLUSTER": "Write one page per cluster (PDF) instead of one page with all clusters.",
+    "IMPORT:MEMBERS": "Member table: one row per entity and cluster, as importmembers writes it.",
+    "IMPORT:REJECTED": "Rows or memberships not used, with the reason and rule.",
+    "AGGREGATE:ZONES": "Employment per postal code (zones or points) with per-cluster fields.",
+    "AGGREGATE:CIRCLES": "Circle points (employment per postal code) used on the page.",
+    "AGGREGATE:UNMATCHED": "Postal codes of the member table missing from the reference layer, with their employment.",
+    "OVERLAY:ZONES": "Zones with network figures (only when a network is given).",
+    "OVERLAY:SUMMARY": "Network affinity summary (only when a network is given).",
+    "OVERLAY:REPORT": "HTML report of the network overlay (only when a network is given).",
+    "EXPORT:PAGE": "The atlas page: PDF (one page, or one per cluster) or PNG.",
+}
+
+
+def _param(model, definition, name, description, x, y, optional=None, default=None):
+    """Add a model input cloned from a child algorithm's parameter definition."""
+    clone = definition.clone()
+    clone.setName(name)
+    clone.setDescription(description)
+    if optional is not None:
+        flags = clone.flags()
+        flag = QgsProcessingParameterDefinition.FlagOptional
+        clone.setFlags((flags | flag) if optional else (flags & ~flag))
+    if default is not None:
+        clone.setDefaultValue(default)
+    component = QgsProcessingModelParameter(name)
+    component.setPosition(QPointF(x, y))
+    model.addModelParameter(clone, component)
+
+
+def _child(model, alg_id, child_id, description, x, y, sources, outputs=None, dependencies=None, config=None):
+    child = QgsProcessingModelChildAlgorithm(alg_id)
+    child.setChildId(child_id)
+    child.setDescription(description)
+    child.setPosition(QPointF(x, y))
+    if config:
+        child.setConfiguration(config)
+    for name, source in sources.items():
+        child.addParameterSources(name, [source])
+    # Mandatory parameters the model does not wire keep the algorithm's default
+    # (as the modeller's dialog would store them), so the model validates.
+    algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
+    for definition in algorithm.parameterDefinitions():
+        if definition.name() in sources or definition.isDestination():
+            continue
+        if not definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+            child.addParameterSources(definition.name(), [
+                QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())])
+    if outputs:
+        model_outputs = {}
+        for name, (child_output, description_, mandatory) in outputs.items():
+            output = QgsProcessingModelOutput(name, description_)
+            output.setChildId(child_id)
+            output.setChildOutputName(child_output)
+            output.setMandatory(mandatory)
+            if child_output != "OUTPUT" or alg_id != "clusteratlas:exportatlasmap":
+                # Layers default to temporary outputs (as in the dialog); the page has no default.
+                output.setDefaultValue(QgsProcessing.TEMPORARY_OUTPUT)
+            output.setPosition(QPointF(x + 200, y + 60 * (len(model_outputs) + 1)))
+            model_outputs[name] = output
+        child.setModelOutputs(model_outputs)
+    if dependencies:
+        child.setDependencies(dependencies)
+    model.addChildAlgorithm(child)
+
+
+def build_model(registry):
+    def definition(alg, name):
+        return registry.algorithmById(f"clusteratlas:{alg}").parameterDefinition(name)
+
+    param = QgsProcessingModelChildParameterSource.fromModelParameter
+    child = QgsProcessingModelChildParameterSource.fromChildOutput
+    static = QgsProcessingModelChildParameterSource.fromStaticValue
+
+    model = QgsProcessingModelAlgorithm(MODEL_NAME, GROUP, GROUP_ID)
+    _param(model, definition("importmembers", "INPUT"), "MEMBERS", "Member table", 80, 60)
+    _param(model, definition("importmembers", "EMPLOYMENT_CEILING"), "EMPLOYMENT_CEILING",
+           "Employment ceiling per entity and cluster (0 = none)", 80, 120)
+    _param(model, definition("aggregatepostcodes", "POSTCODES"), "POSTCODES",
+           "Postal-code reference layer (points or zones)", 80, 200)
+    postcode_field = QgsProcessingParameterField("POSTCODE_FIELD", "Postcode field of the reference layer",
+                                                 parentLayerParameterName="POSTCODES")
+    component = QgsProcessingModelParameter("POSTCODE_FIELD")
+    component.setPosition(QPointF(80, 260))
+    model.addModelParameter(postcode_field, component)
+    _param(model, definition("networkoverlay", "NETWORK"), "NETWORK", "Network lines (optional)", 80, 340,
+           optional=True)
+    class_field = QgsProcessingParameterField("CLASS_FIELD", "Network type field (optional)",
+                                              parentLayerParameterName="NETWORK", optional=True)
+    component = QgsProcessingModelParameter("CLASS_FIELD")
+    component.setPosition(QPointF(80, 400))
+    model.addModelParameter(class_field, component)
+    _param(model, definition("exportatlasmap", "BOUNDARY"), "BOUNDARY", "Region boundary (optional)", 80, 480)
+    _param(model, definition("exportatlasmap", "TITLE"), "TITLE", "Page title", 80, 540)
+    per_cluster = QgsProcessingParameterBoolean("PER_CLUSTER", "One page per cluster (PDF)", False)
+    component = QgsProcessingModelParameter("PER_CLUSTER")
+    component.setPosition(QPointF(80, 600))
+    model.addModelParameter(per_cluster, component)
+
+    _child(model, "clusteratlas:importmembers", "IMPORT", "Import member table", 400, 60,
+           {"INPUT": param("MEMBERS"), "EMPLOYMENT_CEILING": param("EMPLOYMENT_CEILING"),
+            "DEFAULT_COUNTRY": static("BE")},
+           {"MEMBERS": ("OUTPUT", "Member table", True), "REJECTED": ("REJECTED", "Rejected rows", True)})
+    _child(model, "clusteratlas:aggregatepostcodes", "AGGREGATE", "Aggregate per postal code", 400, 220,
+           {"MEMBERS": child("IMPORT", "OUTPUT"), "POSTCODES": param("POSTCODES"),
+            "POSTCODE_FIELD": param("POSTCODE_FIELD"), "DEFAULT_COUNTRY": static("BE"), "LAYOUT": static(0)},
+           {"ZONES": ("OUTPUT", "Zones with employment", False), "CIRCLES": ("CIRCLES", "Circles", True),
+            "UNMATCHED": ("UNMATCHED", "Unmatched postcodes", True)})
+    # The network step needs a network: a conditional branch skips it (and only it)
+    # when the optional NETWORK input is empty. Model inputs are expression variables.
+    _child(model, "native:condition", "HAS_NETWORK", "Network given?", 400, 380, {},
+           config={"conditions": [{"name": "network given",
+                                   "expression": "@NETWORK IS NOT NULL AND length(to_string(@NETWORK)) > 0"}]})
+    _child(model, "clusteratlas:networkoverlay", "OVERLAY", "Network overlay", 650, 380,
+           {"ZONES": child("AGGREGATE", "OUTPUT"), "EMPLOYMENT_FIELD": static("employment"),
+            "NETWORK": param("NETWORK"), "CLASS_FIELD": param("CLASS_FIELD"), "DISTANCES": static("1, 2, 5")},
+           {"ZONES": ("OUTPUT", "Zones with network figures", False),
+            "SUMMARY": ("SUMMARY", "Network affinity summary", False),
+            "REPORT": ("REPORT", "Network overlay report", False)},
+           dependencies=[QgsProcessingModelChildDependency("HAS_NETWORK", "network given")])
+    # ZONES is not drawn: with a points reference the aggregated "zones" are points,
+    # which exportatlasmap's polygon zone style cannot take.
+    _child(model, "clusteratlas:exportatlasmap", "EXPORT", "Export atlas map", 400, 540,
+           {"CIRCLES": child("AGGREGATE", "CIRCLES"), "FIELD": static("employment"),
+            "FIELD_MAP": child("AGGREGATE", "FIELD_MAP"),
+            "NETWORK": param("NETWORK"), "BOUNDARY": param("BOUNDARY"), "TITLE": param("TITLE"),
+            "PER_CLUSTER": param("PER_CLUSTER")},
+           {"PAGE": ("OUTPUT", "Atlas page", True)})
+
+    help_content = {"ALG_DESC": HELP, "ALG_CREATOR": "Cluster Atlas", "ALG_HELP_CREATOR": "Cluster Atlas",
+                    "ALG_VERSION": "1.0", "SHORT_DESCRIPTION": "Import, aggregate, network overlay and atlas "
+                    "page in one model."}
+    help_content.update(PARAM_HELP)
+    model.setHelpContent(help_content)
+    return model
+
+
+def main():
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from cluster_atlas.provider import ClusterAtlasProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = ClusterAtlasProvider()
+    registry.addProvider(provider)
+    model = build_model(registry)
+    ok, errors = model.validate()
+    if not ok:
+        raise SystemExit("model does not validate: " + "; ".join(errors))
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    if not model.toFile(str(MODEL_PATH)):
+        raise SystemExit(f"could not write {MODEL_PATH}")
+    print(f"wrote {MODEL_PATH}")
+    registry.removeProvider(provider)
+
+
+if __name__ == "__main__":
+    main()
