@@ -3,12 +3,12 @@ from qgis.core import (
     QgsApplication,
     QgsProcessing,
     QgsProcessingModelAlgorithm,
-    QgsProcessingParameterDefinition,
     QgsProcessingProvider,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from . import compat
 from .algorithms import all_algorithms
 from .provider_meta import GROUP_NAMES, ICON_PATH as ICON, RESOURCES_DIR
 
@@ -36,7 +36,7 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
         # give a temporary output to any left empty when running.
         for definition in self.destinationParameterDefinitions():
             if definition.name() not in self.REQUIRED_OUTPUTS:
-                definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.FlagOptional)
+                definition.setFlags(definition.flags() | compat.FLAG_OPTIONAL)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         filled = dict(parameters)

@@ -30,10 +30,11 @@ from qgis.core import (  # noqa: E402
     QgsProcessingModelOutput,
     QgsProcessingModelParameter,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
 )
 from qgis.PyQt.QtCore import QPointF  # noqa: E402
+
+from cluster_atlas import compat  # noqa: E402
 
 MODEL_NAME = "Atlas chain"
 GROUP, GROUP_ID = "Cartography", "cartography"
@@ -87,7 +88,7 @@ def _param(model, definition, name, description, x, y, optional=None, default=No
     clone.setDescription(description)
     if optional is not None:
         flags = clone.flags()
-        flag = QgsProcessingParameterDefinition.FlagOptional
+        flag = compat.FLAG_OPTIONAL
         clone.setFlags((flags | flag) if optional else (flags & ~flag))
     if default is not None:
         clone.setDefaultValue(default)
@@ -111,7 +112,7 @@ def _child(model, alg_id, child_id, description, x, y, sources, outputs=None, de
     for definition in algorithm.parameterDefinitions():
         if definition.name() in sources or definition.isDestination():
             continue
-        if not definition.flags() & QgsProcessingParameterDefinition.FlagOptional:
+        if not definition.flags() & compat.FLAG_OPTIONAL:
             child.addParameterSources(definition.name(), [
                 QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())])
     if outputs:

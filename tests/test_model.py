@@ -98,15 +98,17 @@ def test_model_file_loads_validates_and_matches_generator(provider, tmp_path):
 
 
 def test_provider_exposes_the_model(provider):
-    from qgis.core import QgsApplication, QgsProcessingParameterDefinition
+    from cluster_atlas import compat
+    from qgis.core import QgsApplication
 
     alg = QgsApplication.processingRegistry().createAlgorithmById("clusteratlas:atlaschain")
-    assert alg is not None and alg.provider() is provider
+    registry = QgsApplication.processingRegistry()
+    assert alg is not None and alg.provider() is registry.providerById("clusteratlas")
     assert alg.displayName() == "Atlas chain (import to atlas page)"
     assert alg.groupId() == "cartography" and alg.group() == "Cartography"
     assert alg.canExecute()[0]
     optional = {p.name() for p in alg.destinationParameterDefinitions()
-                if p.flags() & QgsProcessingParameterDefinition.FlagOptional}
+                if p.flags() & compat.FLAG_OPTIONAL}
     assert optional == OUTPUTS - {"EXPORT:PAGE"}, "only the page must be named; layers default to temporary"
     # The instance the toolbox lists has its outputs too (children resolved after registration).
     listed = QgsApplication.processingRegistry().algorithmById("clusteratlas:atlaschain")
