@@ -189,6 +189,14 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             raise QgsProcessingException(tr("OUTPUT {}: use a .pdf, .png or .svg file name.").format(path))
         circles = self._layer(parameters, "CIRCLES", context)
         others = {n: self._layer(parameters, n, context) for n in ("NETWORK", "ZONES", "BOUNDARY", "BACKDROP")}
+        # A model may hand over a layer of another geometry (the aggregation on
+        # postcode points gives point "zones"): leave it off the page, say so.
+        for name, layer in others.items():
+            wanted_type = compat.GEOM_LINE if name == "NETWORK" else compat.GEOM_POLYGON
+            if layer is not None and compat.geometry_type(layer.wkbType()) != wanted_type:
+                feedback.pushWarning(tr("{}: {} is not a {} layer; it is left off the page.").format(
+                    name, layer.name(), tr("line") if name == "NETWORK" else tr("polygon")))
+                others[name] = None
         if circles is None and not any(others.values()):
             raise QgsProcessingException(tr("Nothing to map: give CIRCLES and/or NETWORK, ZONES, BOUNDARY, BACKDROP."))
         language = LANGUAGES[self.parameterAsEnum(parameters, "PAGE_LANGUAGE", context)]

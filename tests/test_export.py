@@ -200,3 +200,14 @@ def test_colour_by_kind_without_kind_field_warns(run_alg, circles_layer, tmp_pat
                      feedback=warnings.feedback)
     assert result["PAGES"] == 1 and (tmp_path / "page.svg").exists()
     assert any("'kind'" in line and "one colour" in line for line in warnings.lines)
+
+
+def test_point_zones_from_a_model_are_left_off_with_a_warning(run_alg, circles_layer, tmp_path):
+    """The aggregation on postcode points gives point 'zones'; a model may pass them as
+    ZONES: the page is still written (was a crash on the polygon style), with a warning."""
+    warnings = _Warnings()
+    out = tmp_path / "page.pdf"
+    result = run_alg("exportatlasmap", _params(circles_layer, str(out), ZONES=circles_layer),
+                     feedback=warnings.feedback)
+    assert result["PAGES"] == 1 and out.exists()
+    assert any(line.startswith("ZONES:") and "left off the page" in line for line in warnings.lines)

@@ -73,4 +73,7 @@ MESSAGES = {
     'Map CRS: {}': 'SCR de la carte : {}',
     "Every value of '{}' in CIRCLES is 0 or empty (unknown employment): the page has no circle. Check the member table's employment or choose another FIELD.": "Toutes les valeurs de « {} » dans CIRCLES sont nulles ou vides (emploi inconnu) : la page n'a aucun cercle. Vérifiez l'emploi de la table des membres ou choisissez un autre FIELD.",
     "CIRCLES has no '{0}' field nor wide per-{0} fields: circles get one colour.": "CIRCLES n'a ni champ « {0} » ni champs larges par {0} : les cercles reçoivent une seule couleur.",
+    "{}: {} is not a {} layer; it is left off the page.": "{} : {} n'est pas une couche de type {} ; elle n'apparaît pas sur la page.",
+    "line": "ligne",
+    "polygon": "polygone",
 }
