@@ -2,7 +2,6 @@
 not only GeoPackages read later."""
 from pathlib import Path
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_data"
