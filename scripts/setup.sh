@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils qttools5-dev-tools"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils qttools5-dev-tools postgresql-15-postgis-3"
 
 missing=""
 for p in $APT_PACKAGES; do
