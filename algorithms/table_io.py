@@ -17,8 +17,16 @@ from .base import Cancelled, tr
 
 def _py(value):
     """QVariant NULL / QDate / etc. -> plain Python value."""
+    if isinstance(value, (str, float, int)):
+        return value
     if value is None or value == NULL:
         return None
+    if isinstance(value, (dict, list, tuple)):
+        # PostgreSQL json/jsonb and array columns arrive as dict/list: as JSON
+        # text they stay hashable (column detection, raw_record) and readable.
+        import json
+
+        return json.dumps(value, ensure_ascii=False, default=str)
     if hasattr(value, "isNull") and value.isNull():
         return None
     if hasattr(value, "toPyDateTime"):

@@ -6,6 +6,7 @@ trust authentication) and stopped at the end. Oracles: the same table exported
 by PostgreSQL itself as CSV (``COPY ... CSV HEADER``) and run through the CSV
 reader, hand-expected memberships, and pandas on the rows read back.
 """
+import json
 import os
 import re
 import shutil
@@ -225,3 +226,132 @@ def test_postgres_table_equals_its_csv_export(pg, run_alg, tmp_path, table):
     for key in ("ROWS_READ", "MEMBERSHIPS", "REJECTED_COUNT", "ENTITIES", "CLUSTERS", "EMPLOYMENT_IN",
                 "EMPLOYMENT_OUT", "EMPLOYMENT_EXCLUDED", "REJECTED_BY_RULE", "COLUMNS"):
         assert res_db[key] == res_csv[key], key
+
+
+# --- 2. a filtered project layer: only the rows the filter lets through ------------------
+def test_filtered_postgres_layer_honours_its_filter(pg, run_alg, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    layer = QgsVectorLayer(pg.uri("membres"), "membres filtrés", "postgres")
+    assert layer.isValid()
+    # NULL < 100 is not true: rows 1 (1250) and 3 (NULL) are filtered out by the server.
+    assert layer.setSubsetString('"Effectif" < 100')
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        out, rej, results = run_import(run_alg, tmp_path, layer.id(), "filtered")
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+    # source_row counts the rows the filter passes (gid 2, 4, 5, 6, 7, 8 -> 1..6).
+    # Forem Mons (gid 6) is no duplicate any more: its first listing (gid 3) is filtered out.
+    # The cluster keeps its first spelling among the rows read ("TIC", not "tic").
+    assert memberships(out) == sorted([
+        (1, "TIC", "BE-1348", 12.5, "research", "Université catholique de Louvain"),
+        (2, "Logistique", "LU-4365", 40.0, "company", "Lux Logistique"),
+        (4, "TIC", "BE-7000", 18.0, "training", "Forem Mons"),
+        (6, "Éco-construction", "BE-1300", 7.25, "public", "Zoning Wavre"),
+        (6, "TIC", "BE-1300", 7.25, "public", "Zoning Wavre"),
+    ])
+    assert dict(zip(rej["source_row"].astype(int), rej["rule"])) == {3: "invalid_postcode", 5: "invalid_employment"}
+    assert results["ROWS_READ"] == 6
+    assert results["EMPLOYMENT_IN"] == pytest.approx(12.5 + 40 + 3 + 18 + 2 * 7.25)
+    names = set(out["name"]) | set(rej["name"])
+    assert "Société Liégeoise d'Électricité" not in names
+
+
+# --- 3. aggregation from PostgreSQL members onto PostGIS postcode points --------------------
+def _export(layer, pg, table, key, geometry=None):
+    from qgis.core import QgsVectorLayerExporter
+
+    error = QgsVectorLayerExporter.exportLayer(layer, pg.uri(table, key=key, geometry=geometry), "postgres",
+                                               layer.crs())
+    assert error[0] == 0, error
+
+
+def test_aggregate_postgres_members_on_postgis_points(pg, run_alg, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    points_file = SHARED_DATA / "be_postcode_points.gpkg"
+    if not points_file.exists():
+        pytest.skip("real data be_postcode_points.gpkg not found in {}".format(SHARED_DATA))
+    # The member table: the import's own output, loaded into PostgreSQL.
+    out_path = tmp_path / "members.gpkg"
+    run_alg("importmembers", {"INPUT": "postgres://" + pg.uri("membres"), "OUTPUT": str(out_path),
+                              "REJECTED": "TEMPORARY_OUTPUT"})
+    _export(QgsVectorLayer(str(out_path), "members", "ogr"), pg, "membres_importes", key="id")
+    # Postcode points as a PostGIS layer whose code column is an integer.
+    _export(QgsVectorLayer(str(points_file), "points", "ogr"), pg, "cp_points", key="id", geometry="geom")
+    pg.psql('ALTER TABLE cp_points ALTER COLUMN postcode TYPE integer USING postcode::integer')
+    assert pg.psql("SELECT count(*), GeometryType(geom), ST_SRID(geom) FROM cp_points GROUP BY 2, 3").strip() \
+        == "1144|POINT|31370"
+
+    result = run_alg("aggregatepostcodes", {
+        "MEMBERS": "postgres://" + pg.uri("membres_importes", key="id"),
+        "POSTCODES": "postgres://" + pg.uri("cp_points", key="id", geometry="geom"),
+        "POSTCODE_FIELD": "postcode",
+        "OUTPUT": str(tmp_path / "zones.gpkg"), "CIRCLES": "TEMPORARY_OUTPUT",
+        "UNMATCHED": str(tmp_path / "unmatched.gpkg"),
+    })
+    zones = layer_frame(result["OUTPUT"]).set_index("pc_key")
+    unmatched = layer_frame(result["UNMATCHED"])
+
+    # Oracle: pandas on the rows as PostgreSQL holds them.
+    from io import StringIO
+
+    rows = pd.read_csv(StringIO(pg.psql(
+        "COPY (SELECT entity_id, cluster, pc_key, employment FROM membres_importes) TO STDOUT WITH (FORMAT csv, HEADER)")),
+        dtype={"pc_key": str})
+    codes = set("BE-{}".format(c) for c in pg.psql("SELECT postcode FROM cp_points").split())
+    matched = rows[rows["pc_key"].isin(codes)]
+    per_entity = matched.groupby(["pc_key", "entity_id"])["employment"].max()  # an entity once per code
+    expected_total = per_entity.groupby(level="pc_key").sum(min_count=0)
+    expected_entities = per_entity.groupby(level="pc_key").size()
+    # Every reference code is a zone; those without members hold nothing.
+    assert len(zones) == 1144 and set(expected_total.index) <= set(zones.index)
+    empty = zones.drop(index=expected_total.index)
+    assert (empty["entities"].fillna(0) == 0).all() and (empty["employment"].fillna(0) == 0).all()
+    for key, value in expected_total.items():
+        assert zones.loc[key, "employment"] == pytest.approx(value), key
+        assert zones.loc[key, "entities"] == expected_entities[key], key
+    slugs = {cluster: slug for slug, cluster in json.loads(result["FIELD_MAP"])["clusters"].items()}
+    for (key, cluster), value in matched.groupby(["pc_key", "cluster"])["employment"].sum().items():
+        assert zones.loc[key, "emp_" + slugs[cluster]] == pytest.approx(value), (key, cluster)
+    # Hand figures: the two-cluster entity counts once in the total, fully in each cluster.
+    assert zones.loc["BE-4000", "employment"] == pytest.approx(1250.0)
+    assert zones.loc["BE-1300", "employment"] == pytest.approx(7.25)
+    assert zones.loc["BE-1300", "emp_" + slugs["Éco-construction"]] == pytest.approx(7.25)
+    # Luxembourg has no point in the Belgian reference: unmatched, not lost.
+    assert list(unmatched["pc_key"]) == ["LU-4365"]
+    assert result["EMPLOYMENT_UNMATCHED"] == pytest.approx(40.0)
+    assert result["EMPLOYMENT_MATCHED"] == pytest.approx(1250 + 12.5 + 7.25)
+
+
+# --- 4. database column types the readers must not trip on ----------------------------------
+def test_database_column_types(pg, run_alg, tmp_path):
+    """jsonb and array cells arrive as dict/list (unhashable: column detection
+    crashed on them before table_io turned them into JSON text); bigint codes,
+    unconstrained numeric (incl. NaN), char(n) padding, dates and smallint years."""
+    pg.psql("""
+    DROP TABLE IF EXISTS membres_types;
+    CREATE TABLE membres_types (gid serial PRIMARY KEY, "Numéro BCE" text, "Nom" varchar(80), "CP" bigint,
+        "Effectif" numeric, "Année" smallint, "Mis à jour" date, "Remarques" jsonb, "Étiquettes" text[],
+        "Pôle" char(12), "Type" text);
+    INSERT INTO membres_types ("Numéro BCE", "Nom", "CP", "Effectif", "Année", "Mis à jour", "Remarques",
+        "Étiquettes", "Pôle", "Type") VALUES
+     ('0123.456.789', 'Alpha', 1348, 12.5, 2011, '2011-05-01', '{"source": "enquête"}', '{a,b}', 'TIC', 'Entreprise'),
+     ('0123.456.780', 'Bêta', 4000, 'NaN', 2011, NULL, '[1, 2]', NULL, 'TIC', 'Entreprise'),
+     ('0123.456.781', 'Gamma', 99999, 5, NULL, NULL, '{"k": "v"}', '{c}', 'TIC', 'Entreprise');
+    """)
+    out, rej, results = run_import(run_alg, tmp_path, "postgres://" + pg.uri("membres_types"), "types")
+    columns = json.loads(results["COLUMNS"])
+    assert (columns["id"], columns["postcode"], columns["cluster"], columns["year"]) == ("Numéro BCE", "CP", "Pôle", "Année")
+    assert memberships(out) == [
+        (1, "TIC", "BE-1348", 12.5, "company", "Alpha"),
+        (2, "TIC", "BE-4000", None, "company", "Bêta"),  # numeric NaN: not a headcount, kept as unknown
+    ]
+    assert list(out["entity_id"]) == ["0123.456.789", "0123.456.780"]
+    assert list(out["year"]) == [2011, 2011]
+    assert list(out["employment_unknown"].astype(bool)) == [False, True]
+    # 99999 is no Belgian code: rejected, with every cell of the row in raw_record.
+    assert list(rej["rule"]) == ["invalid_postcode"] and "99999" in rej.loc[0, "reason"]
+    record = json.loads(rej.loc[0, "raw_record"])
+    assert json.loads(record["Remarques"]) == {"k": "v"} and json.loads(record["Étiquettes"]) == ["c"]
