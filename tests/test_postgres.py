@@ -8,13 +8,13 @@ reader, hand-expected memberships, and pandas on the rows read back.
 """
 import json
 import os
+import pwd
 import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -82,11 +82,13 @@ class PgServer:
     """A PostgreSQL cluster in a temporary folder, reachable on a unix socket."""
 
     def __init__(self):
-        self.base = Path(tempfile.mkdtemp(prefix="clusteratlas_pg_"))
+        self.as_root = os.geteuid() == 0
+        # Short path under /tmp: the postgres user must reach it, and a unix
+        # socket path is limited to ~107 characters.
+        self.base = Path(tempfile.mkdtemp(prefix="clusteratlas_pg_", dir="/tmp" if self.as_root else None))
         self.data = self.base / "data"
         self.socket_dir = str(self.base)
         self.port = _free_port()
-        self.as_root = os.geteuid() == 0
         if self.as_root:  # postgres refuses to run as root: run it as the postgres user
             shutil.chown(self.base, "postgres", "postgres")
 
@@ -136,6 +138,11 @@ class PgServer:
 @pytest.fixture(scope="module")
 def pg(qgis_app):
     missing = [str(p) for p in (PG_BIN / "initdb", PG_BIN / "pg_ctl", PG_BIN / "psql", POSTGIS_CONTROL) if not p.exists()]
+    if os.geteuid() == 0:
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            missing.append("user postgres")
     if missing:
         pytest.skip("PostgreSQL 15 / PostGIS 3 not installed (missing {}): apt-get install postgresql-15-postgis-3 "
                     "(scripts/setup.sh does it)".format(", ".join(missing)))
@@ -281,6 +288,8 @@ def test_aggregate_postgres_members_on_postgis_points(pg, run_alg, tmp_path):
     # Postcode points as a PostGIS layer whose code column is an integer.
     _export(QgsVectorLayer(str(points_file), "points", "ogr"), pg, "cp_points", key="id", geometry="geom")
     pg.psql('ALTER TABLE cp_points ALTER COLUMN postcode TYPE integer USING postcode::integer')
+    points = QgsVectorLayer(pg.uri("cp_points", key="id", geometry="geom"), "cp", "postgres")
+    assert points.isValid() and points.fields().field("postcode").typeName() == "int4"
     assert pg.psql("SELECT count(*), GeometryType(geom), ST_SRID(geom) FROM cp_points GROUP BY 2, 3").strip() \
         == "1144|POINT|31370"
 
