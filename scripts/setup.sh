@@ -14,7 +14,12 @@ for p in $APT_PACKAGES; do
 done
 if [ -n "$missing" ]; then
   echo "[setup] installing apt packages:$missing"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    # A minimal Debian has no sudo: say what to run instead of "sudo: command not found".
+    command -v sudo >/dev/null || { echo "[setup] error: not root and no sudo; as root run: apt-get install --no-install-recommends$missing" >&2; exit 1; }
+    SUDO="sudo"
+  fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
@@ -25,7 +30,10 @@ want="$(sha1sum requirements-dev.txt | cut -d' ' -f1)"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   echo "[setup] creating venv $VENV"
   /usr/bin/python3 -m venv --system-site-packages "$VENV"
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  # The venv's pip trusts its own certifi bundle, not the system store: behind a TLS-inspecting
+  # proxy give it the proxy's CA (PIP_CERT or "cert =" in /etc/pip.conf).
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements-dev.txt \
+    || { echo "[setup] error: pip could not install requirements-dev.txt (network? proxy CA: set PIP_CERT)" >&2; exit 1; }
   echo "$want" > "$STAMP"
 fi
 
