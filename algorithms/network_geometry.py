@@ -210,12 +210,14 @@ class CleanGrid:
     """Raster of the zones telling, cell by cell, whether no zone boundary comes near.
 
     A cell that no zone boundary touches lies wholly inside the zones that
-    cover its centre (or wholly outside every zone). Boundaries are burnt with
-    GDAL's ALL_TOUCHED rule and then grown by one cell on every side, so a cell
-    missed by rounding at a cell corner is still marked. A line whose bounding
-    box spans only clean cells covered by exactly one zone is therefore wholly
-    inside that zone (no GEOS call needed); clean cells covered by no zone hold
-    lines wholly outside. Everything else takes the exact path.
+    cover its centre (or wholly outside every zone). Boundary cells are marked
+    conservatively in numpy: each boundary edge is cut into pieces shorter than
+    half a cell and every cell that a piece's box (grown by a hair, for
+    rounding) touches is marked, so a boundary point on a cell side marks both
+    cells. A line whose bounding box spans only clean cells covered by exactly
+    one zone is therefore wholly inside that zone (no GEOS call needed); clean
+    cells covered by no zone hold lines wholly outside. Everything else takes
+    the exact path.
     """
 
     MAX_CELLS = 1_500_000
@@ -241,44 +243,66 @@ class CleanGrid:
         self.x0, self.y0, self.cell = xmin - 2 * cell, ymin - 2 * cell, cell
         self.nx = int((xmax - self.x0) / cell) + 3
         self.ny = int((ymax - self.y0) / cell) + 3
-        raster = gdal.GetDriverByName("MEM").Create("", self.nx, self.ny, 3, gdal.GDT_Int32)
+        raster = gdal.GetDriverByName("MEM").Create("", self.nx, self.ny, 2, gdal.GDT_Int16 if len(zones.geoms)
+                                                    < 32000 else gdal.GDT_Int32)
         # Row 0 at the bottom (y0), so that row = floor((y - y0) / cell).
         raster.SetGeoTransform((self.x0, cell, 0.0, self.y0, 0.0, cell))
         vector = ogr.GetDriverByName("Memory").CreateDataSource("")
         polys = vector.CreateLayer("zones", geom_type=ogr.wkbUnknown)
         polys.CreateField(ogr.FieldDefn("zid", ogr.OFTInteger))
-        edges = vector.CreateLayer("edges", geom_type=ogr.wkbUnknown)
+        rings = []
         for z, geom in enumerate(zones.geoms):
             if geom is None:
                 continue
-            edge_geom = zones.boundary(z)
-            if edge_geom.isNull() or edge_geom.isEmpty() or compat.geometry_type(geom.wkbType()) != compat.GEOM_POLYGON:
+            if (compat.geometry_type(geom.wkbType()) != compat.GEOM_POLYGON
+                    or QgsWkbTypes.isCurvedType(geom.wkbType())):
                 return  # e.g. a collection left by makeValid: no grid, every line takes the exact path
+            for part in geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]:
+                rings.extend(part)
             feature = ogr.Feature(polys.GetLayerDefn())
             feature.SetField("zid", z + 1)
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geom.asWkb())))
             polys.CreateFeature(feature)
-            edge = ogr.Feature(edges.GetLayerDefn())
-            edge.SetGeometry(ogr.CreateGeometryFromWkb(bytes(edge_geom.asWkb())))
-            edges.CreateFeature(edge)
         gdal.RasterizeLayer(raster, [1], polys, options=["ATTRIBUTE=zid"])
         gdal.RasterizeLayer(raster, [2], polys, burn_values=[1], options=["MERGE_ALG=ADD"])
-        gdal.RasterizeLayer(raster, [3], edges, burn_values=[1], options=["ALL_TOUCHED=TRUE"])
         zid = raster.GetRasterBand(1).ReadAsArray()
         count = raster.GetRasterBand(2).ReadAsArray()
-        edge = raster.GetRasterBand(3).ReadAsArray() > 0
-        grown = edge.copy()
-        grown[1:, :] |= edge[:-1, :]
-        grown[:-1, :] |= edge[1:, :]
-        edge = grown.copy()
-        grown[:, 1:] |= edge[:, :-1]
-        grown[:, :-1] |= edge[:, 1:]
-        dirty = grown | (count > 1)
+        dirty = (count > 1) | self._boundary_cells(rings, np)
         # Integral image: dirty cells in any block of rows/columns in O(1).
         self.integral = np.zeros((self.ny + 1, self.nx + 1), dtype=np.int32)
         self.integral[1:, 1:] = dirty.astype(np.int32).cumsum(axis=0, dtype=np.int32).cumsum(axis=1, dtype=np.int32)
-        self.zone = np.where(count == 1, zid - 1, -1).astype(np.int32)
+        self.zone = np.where(count == 1, zid.astype(np.int32) - 1, -1).astype(np.int32)
         self.ok = True
+
+    def _boundary_cells(self, rings, np):
+        """Cells touched by any ring edge (closed cells, with a margin for rounding)."""
+        dirty = np.zeros((self.ny, self.nx), dtype=bool)
+        xy = [np.array([(p.x(), p.y()) for p in ring], dtype=float).reshape(-1, 2) for ring in rings if len(ring) > 1]
+        if not xy:
+            return dirty
+        starts = np.concatenate([ring[:-1] for ring in xy])
+        ends = np.concatenate([ring[1:] for ring in xy])
+        cell = self.cell
+        # Pieces no longer than half a cell: each piece's box spans at most 2 x 2 cells.
+        npieces = np.maximum(1, np.ceil(np.abs(ends - starts).max(axis=1) / (0.5 * cell))).astype(np.int64)
+        edge = np.repeat(np.arange(len(starts)), npieces)
+        k = np.arange(len(edge)) - np.repeat(np.cumsum(npieces) - npieces, npieces)
+        t0 = (k / npieces[edge])[:, None]
+        t1 = ((k + 1) / npieces[edge])[:, None]
+        delta = ends[edge] - starts[edge]
+        a = starts[edge] + t0 * delta
+        b = np.where(t1 >= 1.0, ends[edge], starts[edge] + t1 * delta)
+        eps = cell * 1e-6
+        lo = np.floor((np.minimum(a, b) - eps - (self.x0, self.y0)) / cell).astype(np.int64)
+        hi = np.floor((np.maximum(a, b) + eps - (self.x0, self.y0)) / cell).astype(np.int64)
+        lo[:, 0] = np.clip(lo[:, 0], 0, self.nx - 1)
+        hi[:, 0] = np.clip(hi[:, 0], 0, self.nx - 1)
+        lo[:, 1] = np.clip(lo[:, 1], 0, self.ny - 1)
+        hi[:, 1] = np.clip(hi[:, 1], 0, self.ny - 1)
+        for c in (lo[:, 0], hi[:, 0]):
+            for r in (lo[:, 1], hi[:, 1]):
+                dirty[r, c] = True
+        return dirty
 
     def classify(self, xmin, ymin, xmax, ymax):
         """Per box: zone position when wholly inside one zone, -1 when wholly outside every zone, -2 unknown."""
