@@ -456,13 +456,43 @@ def nearest_distances(points, lines, measurer, class_slugs, feedback, check_canc
     """Distance (metres) from each point (QgsGeometry or None) to the nearest line of each class.
 
     Returns a list of dicts class -> metres (None where the class has no line).
-    The index of each class is bulk-loaded (STR) from a memory copy of its
-    lines: several times faster than inserting lines one by one.
+    Planar: the lines of a class are collected into one geometry and GEOS'
+    prepared distance (its own index of segments) measures each point: the
+    same minimum as ``native:joinbynearest``, about 3x faster than a
+    per-class memory layer and spatial index. Ellipsoidal: the nearest line is
+    found with a spatial index, then measured on the ellipsoid.
     """
+    if measurer.ellipsoidal:
+        return _nearest_by_index(points, lines, measurer, class_slugs, feedback, check_cancel, progress)
     lo, hi = progress
-    by_class = {c: [] for c in class_slugs}
-    for feature, cls in zip(lines.features, lines.classes):
-        by_class.setdefault(cls, []).append(feature)
+    by_class = _group_by_class(lines.geoms, lines.classes, class_slugs)
+    collected = {}
+    for cls, geoms in by_class.items():
+        if geoms:
+            collected[cls] = QgsGeometry.collectGeometry(geoms)
+            # collectGeometry drops parts it cannot add (e.g. curves into a multi-linestring): then take the index path
+            if collected[cls].constGet().partCount() != sum(g.constGet().partCount() for g in geoms):
+                return _nearest_by_index(points, lines, measurer, class_slugs, feedback, check_cancel, progress)
+    result = [dict.fromkeys(class_slugs) for _ in points]
+    nclass = max(len(class_slugs), 1)
+    for k, cls in enumerate(class_slugs):
+        if cls not in collected:
+            continue
+        engine = QgsGeometry.createGeometryEngine(collected[cls].constGet())
+        engine.prepareGeometry()
+        check_cancel(feedback)
+        for p, point in enumerate(points):
+            if point is not None:
+                d = engine.distance(point.constGet())
+                result[p][cls] = d if d >= 0 else measurer.distance(point, collected[cls])  # -1: GEOS error
+        feedback.setProgress(lo + (hi - lo) * (k + 1) / nclass)
+    return result
+
+
+def _nearest_by_index(points, lines, measurer, class_slugs, feedback, check_cancel, progress):
+    """Nearest line per class through a spatial index (bulk-loaded from a memory copy of the lines)."""
+    lo, hi = progress
+    by_class = _group_by_class(lines.features, lines.classes, class_slugs)
     result = [dict.fromkeys(class_slugs) for _ in points]
     nclass = max(len(class_slugs), 1)
     for k, cls in enumerate(class_slugs):
@@ -490,6 +520,13 @@ def nearest_distances(points, lines, measurer, class_slugs, feedback, check_canc
             result[p][cls] = best
         feedback.setProgress(lo + (hi - lo) * (k + 1) / nclass)
     return result
+
+
+def _group_by_class(items, classes, class_slugs):
+    by_class = {c: [] for c in class_slugs}
+    for item, cls in zip(items, classes):
+        by_class.setdefault(cls, []).append(item)
+    return by_class
 
 
 class Members:
