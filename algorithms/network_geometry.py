@@ -225,7 +225,7 @@ class CleanGrid:
     def __init__(self, zones):
         self.ok = False
         try:
-            from osgeo import gdal, ogr
+            from osgeo import gdal, ogr, osr
         except ImportError:  # pragma: no cover - QGIS ships the bindings
             return
         import numpy as np
@@ -247,8 +247,13 @@ class CleanGrid:
                                                     < 32000 else gdal.GDT_Int32)
         # Row 0 at the bottom (y0), so that row = floor((y - y0) / cell).
         raster.SetGeoTransform((self.x0, cell, 0.0, self.y0, 0.0, cell))
+        # One (local) SRS on both sides: without it GDAL warns on every run that
+        # it "assumes matching coordinate systems" (they are: both metric CRS).
+        srs = osr.SpatialReference()
+        srs.SetLocalCS("metric working CRS")
+        raster.SetProjection(srs.ExportToWkt())
         vector = ogr.GetDriverByName("Memory").CreateDataSource("")
-        polys = vector.CreateLayer("zones", geom_type=ogr.wkbUnknown)
+        polys = vector.CreateLayer("zones", srs=srs, geom_type=ogr.wkbUnknown)
         polys.CreateField(ogr.FieldDefn("zid", ogr.OFTInteger))
         rings = []
         for z, geom in enumerate(zones.geoms):
