@@ -24,7 +24,7 @@ from ..core import aggregate as agg
 from ..core.population import apportion_population
 from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
-from .base import ClusterAtlasAlgorithm, tr
+from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .output_styles import style_output
 from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
 from .table_io import create_sink, source_to_dataframe, write_dataframe
@@ -293,9 +293,9 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         try:
             members, notes = agg.prepare_members(frame, default_country)
         except agg.MemberTableError as error:
-            raise QgsProcessingException(tr("MEMBERS: {}.").format(str(error)))
+            raise QgsProcessingException(tr("MEMBERS: {}.").format(tr_note(error)))
         for note in notes:
-            feedback.pushWarning(tr("Member table: {}").format(note))
+            feedback.pushWarning(tr("Member table: {}").format(tr_note(note)))
         return members
 
     def _read_reference(self, source, code_field, country_field, population_field, default_country, feedback):
@@ -314,7 +314,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         if invalid.any():
             feedback.pushWarning(
                 tr("{} feature(s) of the reference layer have an invalid postcode and are not used, e.g. {}").format(
-                    int(invalid.sum()), "; ".join(norm.loc[invalid, "error"].head(3))
+                    int(invalid.sum()), "; ".join(tr_note(e) for e in norm.loc[invalid, "error"].head(3))
                 )
             )
         is_polygon = compat.geometry_type(source.wkbType()) == compat.GEOM_POLYGON
@@ -430,7 +430,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         )
         members, notes, stats = agg.allocate_sites(members, sites, with_stats=True)
         for note in notes:
-            feedback.pushInfo(tr("Sites: {}").format(note))
+            feedback.pushInfo(tr("Sites: {}").format(tr_note(note)))
         if stats["rejected"]:
             feedback.pushWarning(
                 tr("Sites: {} of {} site rows not used ({}): see SITES_REJECTED / SITES_REJECTED_BY_RULE.").format(
@@ -462,7 +462,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
             year,
         )
         for note in notes:
-            feedback.pushWarning(tr("Filter: {}").format(note))
+            feedback.pushWarning(tr("Filter: {}").format(tr_note(note)))
         if members.empty:
             feedback.pushWarning(tr("No membership left to aggregate (empty table or filters)."))
         members = self._sites(parameters, context, feedback, members, default_country)

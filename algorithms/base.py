@@ -9,11 +9,18 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.messages import translated
 from ..provider_meta import GROUP_NAMES, ICON_PATH
 
 
 def tr(text, context="ClusterAtlas"):
     return QCoreApplication.translate(context, text)
+
+
+def tr_note(message):
+    """A message of core/ (a ``core.messages.Note``, or an exception carrying
+    one) in the user's language; plain text is returned as it is."""
+    return str(translated(message, tr))
 
 
 class Cancelled(QgsProcessingException):

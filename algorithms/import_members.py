@@ -28,7 +28,7 @@ from ..core.members import (
 )
 from ..core.postcodes import SUPPORTED_COUNTRIES, country_code
 from ..core.readers import FILE_EXTENSIONS, ReadError, read_table
-from .base import ClusterAtlasAlgorithm, tr
+from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
 from .table_io import source_to_dataframe, write_table_output
 
@@ -165,7 +165,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             try:
                 table, info = read_table(path, sheet=sheet, encoding=encoding, sep=separator)
             except ReadError as error:
-                raise QgsProcessingException(str(error)) from None
+                raise QgsProcessingException(tr_note(error)) from None
             except LookupError as error:  # unknown encoding name
                 raise QgsProcessingException(tr("Unknown encoding '{}': {}").format(encoding, error)) from None
             if info["format"] == "workbook":
@@ -283,6 +283,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             employment_ceiling=ceiling or None,
             decimal=decimal,
             separators=self._cluster_separators(parameters, context),
+            translate=tr,  # REJECTED.reason in the user's language; rule stays the machine code
         )
 
         def progress(fraction):

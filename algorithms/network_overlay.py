@@ -28,7 +28,7 @@ from qgis.core import (
 
 from .. import compat
 from ..core import network_stats as ns
-from .base import ClusterAtlasAlgorithm, tr
+from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .network_geometry import (
     Measurer,
     Zones,
@@ -198,7 +198,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             class_map = ns.parse_class_map(self.parameterAsString(parameters, "CLASS_MAP", context))
             thresholds = ns.parse_distances(self.parameterAsString(parameters, "DISTANCES", context))
         except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
+            raise QgsProcessingException(tr_note(exc)) from None
         classes = class_map.classes() if class_field else [ns.ALL_CLASS]
         metric_crs = self._metric_crs(parameters, context, zones_src.sourceCrs())
         tctx = context.transformContext()

@@ -32,7 +32,7 @@ from qgis.core import (
 from .. import compat
 from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
-from .base import ClusterAtlasAlgorithm, tr
+from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 from .output_styles import style_output
 from .params import lon_lat_centre, working_crs
@@ -268,7 +268,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
         result = []
         for i, row in enumerate(norm.itertuples(index=False)):
             if row.error:
-                issues.append((None, raws[i], None, "invalid_postcode", row.error + tr(": point not used")))
+                issues.append((None, raws[i], None, "invalid_postcode", tr_note(row.error) + tr(": point not used")))
                 continue
             result.append((row.pc_key, row.country, row.postcode, raws[i], points[i]))
         return result

@@ -19,6 +19,7 @@ from collections import namedtuple
 import numpy as np
 
 from .fieldnames import base_slug, slugs
+from .messages import N_, Note
 from .postcodes import normalise_postcodes
 from .text import map_unique, normalise_key, normalise_keys, to_text
 
@@ -61,11 +62,12 @@ def prepare_members(df, default_country="BE"):
     notes = []
     columns = set(df.columns)
     if not columns & {"cluster", "cluster_key"}:
-        raise MemberTableError("the member table has no 'cluster' field: use the OUTPUT of the import")
+        raise MemberTableError(Note(N_("the member table has no 'cluster' field: use the OUTPUT of the import")))
     if not columns & {"pc_key", "postcode"}:
-        raise MemberTableError("the member table has no 'pc_key' or 'postcode' field: use the OUTPUT of the import")
+        raise MemberTableError(
+            Note(N_("the member table has no 'pc_key' or 'postcode' field: use the OUTPUT of the import")))
     if "employment" not in columns:
-        raise MemberTableError("the member table has no 'employment' field: use the OUTPUT of the import")
+        raise MemberTableError(Note(N_("the member table has no 'employment' field: use the OUTPUT of the import")))
     out = pd.DataFrame(index=df.index)
     n = len(df)
 
@@ -85,7 +87,7 @@ def prepare_members(df, default_country="BE"):
     if todo.any():
         norm = normalise_postcodes(column("postcode")[todo], column("country")[todo], default_country)
         pc_key[todo] = norm["pc_key"]
-        notes.append("{} postcode(s) normalised here (no pc_key in the table)".format(int(todo.sum())))
+        notes.append(Note(N_("{} postcode(s) normalised here (no pc_key in the table)"), int(todo.sum())))
     out["pc_key"] = pc_key
     out["country"] = map_unique(pc_key, lambda v: v.split("-", 1)[0] if v else None)
     out["postcode"] = map_unique(pc_key, lambda v: v.split("-", 1)[1] if v and "-" in v else None)
@@ -95,7 +97,7 @@ def prepare_members(df, default_country="BE"):
     if raw_employment.dtype == object:
         bad = employment.isna().to_numpy() & map_unique(raw_employment, lambda v: bool(to_text(v))).astype(bool)
         if bad.any():
-            notes.append("{} employment value(s) are not numbers and count as unknown".format(int(bad.sum())))
+            notes.append(Note(N_("{} employment value(s) are not numbers and count as unknown"), int(bad.sum())))
     out["employment"] = employment
     for flag in ("employment_estimated", "employment_unknown"):
         values = column(flag)
@@ -132,11 +134,10 @@ def filter_members(df, clusters=None, kinds=None, year=None):
     def drop(mask, what):
         removed = df[~mask]
         if len(removed):
-            notes.append(
-                "{}: {} membership(s), {:g} employment (membership rows) left out".format(
-                    what, len(removed), removed["employment"].fillna(0).sum()
-                )
-            )
+            notes.append(Note(
+                N_("{}: {} membership(s), {:g} employment (membership rows) left out"),
+                what, len(removed), removed["employment"].fillna(0).sum(),
+            ))
         return df[mask]
 
     # Filter values typed by hand: "eco construction" must find "Éco-construction".
@@ -148,17 +149,18 @@ def filter_members(df, clusters=None, kinds=None, year=None):
         present = loose_keys(df["cluster_key"])
         unknown = sorted(wanted - set(present))
         if unknown:
-            notes.append("cluster filter: no member in " + ", ".join(unknown))
-        df = drop(np.isin(present, list(wanted)), "cluster filter")
+            notes.append(Note(N_("cluster filter: no member in {}"), ", ".join(unknown)))
+        df = drop(np.isin(present, list(wanted)), Note(N_("cluster filter")))
     if kinds:
         wanted = {base_slug(k) for k in kinds if normalise_key(k)}
         present = loose_keys(df["kind"])
         unknown = sorted(wanted - set(present))
         if unknown:
-            notes.append("kind filter: no member of kind " + ", ".join(unknown))
-        df = drop(np.isin(present, list(wanted)), "kind filter")
+            notes.append(Note(N_("kind filter: no member of kind {}"), ", ".join(unknown)))
+        df = drop(np.isin(present, list(wanted)), Note(N_("kind filter")))
     if year is not None:
-        df = drop((df["year"] == year).to_numpy(), "year filter ({}; rows without year are left out too)".format(year))
+        df = drop((df["year"] == year).to_numpy(),
+                  Note(N_("year filter ({}; rows without year are left out too)"), year))
     return df, notes
 
 
@@ -184,13 +186,13 @@ def allocate_sites(members, sites, with_stats=False):
     invalid = sites["pc_key"].isna()
     by_rule["invalid_postcode"] = int(invalid.sum())
     if invalid.any():
-        notes.append("{} site row(s) without a valid postcode are not used".format(int(invalid.sum())))
+        notes.append(Note(N_("{} site row(s) without a valid postcode are not used"), int(invalid.sum())))
     sites = sites[~invalid]
     weight = pd.to_numeric(sites["weight"], errors="coerce")
     equal = weight.isna()
     negative = weight < 0
     if negative.any():
-        notes.append("{} site row(s) with a negative weight are not used".format(int(negative.sum())))
+        notes.append(Note(N_("{} site row(s) with a negative weight are not used"), int(negative.sum())))
     by_rule["negative_weight"] = int(negative.sum())
     sites = sites.assign(weight=weight.where(~equal, 1.0))[~negative.to_numpy()]
     ids = set(members["entity_id"].unique())
@@ -203,18 +205,17 @@ def allocate_sites(members, sites, with_stats=False):
     matched = key.where(key.isin(ids), normalise_keys(sites["entity"]).map(by_name))
     unknown = matched.isna()
     if unknown.any():
-        notes.append(
-            "{} site row(s) name no entity of the member table (e.g. {}): not used".format(
-                int(unknown.sum()), ", ".join(sorted(set(key[unknown]))[:5])
-            )
-        )
+        notes.append(Note(
+            N_("{} site row(s) name no entity of the member table (e.g. {}): not used"),
+            int(unknown.sum()), ", ".join(sorted(set(key[unknown]))[:5]),
+        ))
     by_rule["unknown_entity"] = int(unknown.sum())
     sites = sites.assign(entity_id=matched)[~unknown.to_numpy()]
     total = sites.groupby("entity_id")["weight"].transform("sum")
     zero = total <= 0
     if zero.any():
-        notes.append("{} entit(ies) with zero total site weight keep their head office".format(
-            sites.loc[zero, "entity_id"].nunique()))
+        notes.append(Note(N_("{} entit(ies) with zero total site weight keep their head office"),
+                          sites.loc[zero, "entity_id"].nunique()))
     by_rule["zero_weight"] = int(zero.sum())
     sites = sites[~zero.to_numpy()]
     stats = {"rows": n_rows, "used": len(sites), "rejected": n_rows - len(sites),
@@ -231,11 +232,9 @@ def allocate_sites(members, sites, with_stats=False):
     split = moved["pc_key"].str.split("-", n=1)
     moved["country"], moved["postcode"] = split.str[0], split.str[1]
     moved = moved.set_index("index")[members.columns]
-    notes.append(
-        "sites: employment of {} entit(ies) re-allocated over {} site(s)".format(
-            moved["entity_id"].nunique(), len(sites)
-        )
-    )
+    notes.append(Note(
+        N_("sites: employment of {} entit(ies) re-allocated over {} site(s)"), moved["entity_id"].nunique(), len(sites)
+    ))
     members = pd.concat([members[~sited], moved])
     return (members, notes, stats) if with_stats else (members, notes)
 

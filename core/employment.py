@@ -12,6 +12,7 @@ import math
 import re
 from collections import namedtuple
 
+from .messages import N_, Note
 from .text import map_unique_frame, normalise_key, to_text
 
 EmploymentResult = namedtuple("EmploymentResult", ["employment", "estimated", "unknown", "error"])
@@ -84,7 +85,7 @@ def parse_employment(raw, decimal=","):
     if match:
         low, high = _number(match.group(1), decimal), _number(match.group(2), decimal)
         if low is None or high is None or high < low:
-            return _error("size class '{}' is not a range low-high".format(shown))
+            return _error(N_("size class '{}' is not a range low-high"), shown)
         return _checked((low + high) / 2.0, True, shown)
     match = _AT_LEAST.match(text)
     if match:
@@ -96,18 +97,18 @@ def parse_employment(raw, decimal=","):
         high = _number(match.group(1), decimal)
         if high is not None:
             return _checked(high / 2.0, True, shown)
-    return _error("employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)".format(shown))
+    return _error(N_("employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)"), shown)
 
 
-def _error(message):
-    return EmploymentResult(None, False, False, message)
+def _error(template, shown):
+    return EmploymentResult(None, False, False, Note(template, shown))
 
 
 def _checked(value, estimated, shown):
     if math.isinf(value):
-        return _error("employment '{}' is not a finite number".format(shown))
+        return _error(N_("employment '{}' is not a finite number"), shown)
     if value < 0:
-        return _error("negative employment '{}'".format(shown))
+        return _error(N_("negative employment '{}'"), shown)
     return EmploymentResult(value, estimated, False, None)
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from .employment import parse_employments
 from .kinds import map_kind
+from .messages import N_, translate_values
 from .postcodes import COLUMNS as PC_COLUMNS
 from .postcodes import normalise_postcode_codes
 from .text import factorize_values, map_unique, normalise_key, normalise_key_list, normalise_keys, to_text
@@ -94,6 +95,7 @@ class ImportOptions:
         employment_ceiling=None,
         decimal=None,
         separators=CLUSTER_SEPARATORS,
+        translate=None,
     ):
         self.default_cluster = to_text(default_cluster) or None
         self.default_country = default_country or "BE"
@@ -101,6 +103,9 @@ class ImportOptions:
         self.employment_ceiling = employment_ceiling if employment_ceiling else None
         self.decimal = decimal
         self.separators = separators
+        # Language of REJECTED.reason: a callable English template -> text (the
+        # algorithms pass tr); None keeps the English. REJECTED.rule never changes.
+        self.translate = translate
 
 
 class _Cells:
@@ -219,6 +224,7 @@ def import_members(table, columns, options=None, progress=None):
     """
     options = options or ImportOptions()
     step = progress or (lambda fraction: None)
+    tx = options.translate or _same
     n = len(table)
     rows = np.asarray(table.index, dtype=np.int64)
     cells = _Cells(table, columns)
@@ -234,6 +240,7 @@ def import_members(table, columns, options=None, progress=None):
         cells.raw("postcode"), cells.raw("country") if columns.get("country") else None, options.default_country
     )
     pc = {field: np.array([getattr(r, field) for r in pc_records] + [None], dtype=object) for field in PC_COLUMNS}
+    pc["error"] = translate_values(pc["error"], options.translate)
     pc_key_codes, pc_keys = _recode(pc_codes, pc["pc_key"])  # -1: no valid key
     step(0.2)
 
@@ -242,7 +249,7 @@ def import_members(table, columns, options=None, progress=None):
         emp_value = emp["employment"].to_numpy(dtype=float)
         emp_estimated = emp["estimated"].to_numpy(dtype=bool)
         emp_unknown = emp["unknown"].to_numpy(dtype=bool)
-        emp_error = emp["error"].to_numpy(dtype=object)
+        emp_error = translate_values(emp["error"].to_numpy(dtype=object), options.translate)
         del emp
     else:
         emp_value = np.full(n, np.nan)
@@ -329,8 +336,8 @@ def import_members(table, columns, options=None, progress=None):
     checks = [(r, mask[pos], None if msgs is None else msgs[pos]) for r, mask, msgs in row_checks]
     checks.append(("missing_cluster", m_missing_cluster, None))
     messages = {
-        "missing_name": "missing entity name",
-        "missing_cluster": "no cluster (empty cluster cell and no default cluster)",
+        "missing_name": tx(N_("missing entity name")),
+        "missing_cluster": tx(N_("no cluster (empty cluster cell and no default cluster)")),
     }
     for r, mask, msgs in checks:
         idx = np.flatnonzero(mask)
@@ -347,7 +354,7 @@ def import_members(table, columns, options=None, progress=None):
         rule[mask] = r
     del checks, row_checks, m_missing_cluster, emp_error
     rule[blank_m] = "empty_row"
-    reason[blank_m] = "empty row"
+    reason[blank_m] = tx(N_("empty row"))
 
     employment = emp_value[pos]
     # A "Total" row sums the rows above it: rejected with its own rule and its
@@ -359,8 +366,9 @@ def import_members(table, columns, options=None, progress=None):
         for i in np.flatnonzero(total_rows):
             total_report.append((int(rows[i]), None if np.isnan(emp_value[i]) else float(emp_value[i])))
         rule[total_m] = "total_row"
+        template, empty = tx(N_("total row ('{}'): not a member; its employment ({}) is not counted")), tx(N_("empty"))
         reason[total_m] = [
-            "total row ('{}'): not a member; its employment ({}) is not counted".format(label, raw or "empty")
+            template.format(label, raw or empty)
             for label, raw in zip(cells.text("name")[pos[total_m]] if columns.get("name") else [""] * int(total_m.sum()),
                                   cells.text("employment")[pos[total_m]])  # fmt: skip
         ]
@@ -380,7 +388,8 @@ def import_members(table, columns, options=None, progress=None):
         dup = first_of != np.arange(len(ok_idx))
         idx = ok_idx[dup]
         rule[idx] = "duplicate"
-        reason[idx] = ["duplicate of row {}".format(r) for r in source[ok_idx[first_of[dup]]]]
+        template = tx(N_("duplicate of row {}"))
+        reason[idx] = [template.format(r) for r in source[ok_idx[first_of[dup]]]]
         ok[idx] = False
         del pair, pair_codes, pair_distinct, first_of, dup, idx
     del ok_idx
@@ -389,15 +398,17 @@ def import_members(table, columns, options=None, progress=None):
     # ---- exclusions -------------------------------------------------------
     if options.exclusions and ok.any():
         _apply_exclusion_list(
-            options.exclusions, ok, rule, reason, name_keys[name_key_codes[pos]], cells.text("id")[pos], ckeys[ckey_codes]
+            options.exclusions, ok, rule, reason, name_keys[name_key_codes[pos]], cells.text("id")[pos], ckeys[ckey_codes],
+            tx,
         )
     del name_keys, name_key_codes, name_key_texts  # a million folded names, no longer needed
     ceiling = options.employment_ceiling
     if ceiling is not None:
         over = ok & (np.nan_to_num(employment, nan=-1.0) > ceiling)
         rule[over] = "excluded_ceiling"
+        template = tx(N_("employment {:g} above the ceiling {:g} (cluster {})"))
         reason[over] = [
-            "employment {:g} above the ceiling {:g} (cluster {})".format(e, ceiling, c)
+            template.format(e, ceiling, c)
             for e, c in zip(employment[over], cluster_raw[over])
         ]
         ok &= ~over
@@ -512,7 +523,20 @@ def _flag_texts(flag_masks, size):
     return texts[codes]
 
 
-def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cluster_keys):
+def _same(text):
+    return text
+
+
+# Reason of an exclusion-list match, by (per cluster?, with a note?).
+_EXCLUDED = {
+    (False, False): N_("excluded by the exclusion list ('{}')"),
+    (True, False): N_("excluded by the exclusion list ('{}' for cluster {})"),
+    (False, True): N_("excluded by the exclusion list ('{}'): {}"),
+    (True, True): N_("excluded by the exclusion list ('{}' for cluster {}): {}"),
+}
+
+
+def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cluster_keys, translate=_same):
     """Mark memberships matched by an exclusion (by name or id, optionally per cluster)."""
     rules = {}
     for entry in exclusions:
@@ -527,10 +551,9 @@ def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cl
         for key in (id_keys[i], name_keys[i]):
             match = next((e for c, e in rules.get(key, ()) if c in ("", cluster_keys[i])), None)
             if match is not None:
-                where = " for cluster {}".format(match.cluster) if match.cluster else ""
-                note = ": {}".format(match.note) if match.note else ""
+                values = [match.entity] + [v for v in (match.cluster, match.note) if v]
                 rule[i] = "excluded_list"
-                reason[i] = "excluded by the exclusion list ('{}'{}){}".format(match.entity, where, note)
+                reason[i] = translate(_EXCLUDED[bool(match.cluster), bool(match.note)]).format(*values)
                 ok[i] = False
                 break
 

@@ -23,6 +23,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from .messages import N_, Note
 from .text import normalise_key
 
 DEFAULT_CLASS = "other"
@@ -58,9 +59,9 @@ def parse_class_map(text):
         try:
             obj = json.loads(text)
         except ValueError as exc:
-            raise ClassMapError(f"CLASS_MAP is not valid JSON: {exc}") from None
+            raise ClassMapError(Note(N_("CLASS_MAP is not valid JSON: {}"), exc)) from None
         if not isinstance(obj, dict):
-            raise ClassMapError("CLASS_MAP JSON must be an object {\"value\": \"class\"}")
+            raise ClassMapError(Note(N_("CLASS_MAP JSON must be an object {{\"value\": \"class\"}}")))
         pairs = [(str(k), str(v)) for k, v in obj.items()]
     elif text:
         for n, item in enumerate(re.split(r"[;,\n]", text), start=1):
@@ -69,7 +70,7 @@ def parse_class_map(text):
                 continue
             if "=" not in item:
                 raise ClassMapError(
-                    f"CLASS_MAP item {n} ({item!r}) has no '='; write value=class, e.g. rail=fibre"
+                    Note(N_("CLASS_MAP item {} ({!r}) has no '='; write value=class, e.g. rail=fibre"), n, item)
                 )
             key, _, value = item.partition("=")
             pairs.append((key.strip(), value.strip()))
@@ -85,7 +86,7 @@ class ClassMap:
         self.null_class = None
         for key, value in pairs:
             if not value:
-                raise ClassMapError(f"CLASS_MAP: value {key!r} is mapped to an empty class name")
+                raise ClassMapError(Note(N_("CLASS_MAP: value {!r} is mapped to an empty class name"), key))
             slug = class_slug(value)
             if key == "*":
                 self.default = slug
@@ -138,12 +139,12 @@ def parse_distances(text):
         try:
             value = float(item.replace("km", ""))
         except ValueError:
-            raise ValueError(f"DISTANCES: {item!r} is not a number; give kilometres like 1, 2, 5") from None
+            raise ValueError(Note(N_("DISTANCES: {!r} is not a number; give kilometres like 1, 2, 5"), item)) from None
         if not value > 0 or math.isinf(value):
-            raise ValueError(f"DISTANCES: {item!r} must be a positive number of kilometres")
+            raise ValueError(Note(N_("DISTANCES: {!r} must be a positive number of kilometres"), item))
         out.append(value)
     if not out:
-        raise ValueError("DISTANCES is empty; give kilometres like 1, 2, 5")
+        raise ValueError(Note(N_("DISTANCES is empty; give kilometres like 1, 2, 5")))
     return sorted(set(out))
 
 

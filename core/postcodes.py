@@ -19,6 +19,7 @@ DE       5 digits
 import re
 from collections import namedtuple
 
+from .messages import N_, Note
 from .text import factorize_values, normalise_key, take_records, to_text
 
 PostcodeResult = namedtuple("PostcodeResult", ["country", "postcode", "pc_key", "error", "country_source"])
@@ -61,26 +62,28 @@ def country_code(value):
     return COUNTRY_ALIASES.get(key, "?")
 
 
-def _fail(raw, message):
-    return PostcodeResult(None, None, None, message.format(raw=raw), None)
+def _fail(template, **values):
+    """A result with the error ``template`` (translatable) filled with ``values``."""
+    return PostcodeResult(None, None, None, Note(template, **values), None)
 
 
-# country -> (digits, adjective, expected form shown in the error)
+# country -> (digits, error template naming the expected form); one whole
+# sentence per country so that translations can agree the adjective.
 _RULES = {
-    "BE": (4, "Belgian", "4 digits 1000-9999"),
-    "LU": (4, "Luxembourg", "4 digits"),
-    "FR": (5, "French", "5 digits"),
-    "DE": (5, "German", "5 digits"),
-    "NL": (4, "Dutch", "4 digits and 2 letters, e.g. 1012 AB"),
+    "BE": (4, N_("invalid Belgian postcode '{raw}' (expected 4 digits 1000-9999)")),
+    "LU": (4, N_("invalid Luxembourg postcode '{raw}' (expected 4 digits)")),
+    "FR": (5, N_("invalid French postcode '{raw}' (expected 5 digits)")),
+    "DE": (5, N_("invalid German postcode '{raw}' (expected 5 digits)")),
+    "NL": (4, N_("invalid Dutch postcode '{raw}' (expected 4 digits and 2 letters, e.g. 1012 AB)")),
 }
 
 
 def _validate(country, digits, letters):
-    """Normalised code or an error message (with ``{raw}`` placeholder)."""
+    """Normalised code, or None and the error template (``{raw}``, ``{country}`` placeholders)."""
     rule = _RULES.get(country)
     if rule is None:
-        return None, "unsupported country '" + country + "' for postcode '{raw}'"
-    size, adjective, expected = rule
+        return None, N_("unsupported country '{country}' for postcode '{raw}'")
+    size, template = rule
     ok = len(digits) == size
     if country == "BE":
         ok = ok and digits[0] != "0"
@@ -89,7 +92,7 @@ def _validate(country, digits, letters):
         digits = digits + (letters or "")
     if ok:
         return digits, None
-    return None, "invalid " + adjective + " postcode '{raw}' (expected " + expected + ")"
+    return None, template
 
 
 def normalise_postcode(raw, country=None, default_country="BE"):
@@ -103,30 +106,27 @@ def normalise_postcode(raw, country=None, default_country="BE"):
     text = to_text(raw)
     shown = text
     if not text:
-        return _fail(shown, "missing postcode")
+        return _fail(N_("missing postcode"))
     match = _PATTERN.match(text.upper())
     if match is None:
-        return _fail(shown, "unreadable postcode '{raw}'")
+        return _fail(N_("unreadable postcode '{raw}'"), raw=shown)
     prefix, digits, letters = match.group("prefix"), match.group("digits"), match.group("letters")
 
     prefix_country = None
     if prefix:
         prefix_country = _PREFIXES.get(prefix)
         if prefix_country is None:
-            return _fail(shown, "unknown country prefix '" + prefix + "' in postcode '{raw}'")
+            return _fail(N_("unknown country prefix '{prefix}' in postcode '{raw}'"), prefix=prefix, raw=shown)
 
     column_country = country_code(country)
     if column_country == "?":
-        return _fail(shown, "unknown country '" + to_text(country) + "' for postcode '{raw}'")
+        return _fail(N_("unknown country '{country}' for postcode '{raw}'"), country=to_text(country), raw=shown)
 
     if column_country:
         if prefix_country and prefix_country != column_country:
             return _fail(
-                shown,
-                "postcode '{raw}' has prefix "
-                + prefix_country
-                + " but the country column says "
-                + column_country,
+                N_("postcode '{raw}' has prefix {prefix} but the country column says {country}"),
+                raw=shown, prefix=prefix_country, country=column_country,
             )
         resolved, source = column_country, "column"
     elif prefix_country:
@@ -136,13 +136,13 @@ def normalise_postcode(raw, country=None, default_country="BE"):
         resolved = COUNTRY_ALIASES.get(normalise_key(resolved), resolved)
         source = "default"
         if not resolved:
-            return _fail(shown, "no country for postcode '{raw}' and no default country")
+            return _fail(N_("no country for postcode '{raw}' and no default country"), raw=shown)
 
     # Letters right after the digits are a Dutch postcode suffix; elsewhere they
     # start a locality name ("1348 LLN") and are ignored like the rest.
     code, error = _validate(resolved, digits, letters if resolved == "NL" else None)
     if error:
-        return _fail(shown, error)
+        return _fail(error, raw=shown, country=resolved)
     return PostcodeResult(resolved, code, resolved + "-" + code, None, source)
 
 

@@ -13,6 +13,8 @@ import csv
 import io
 import os
 
+from .messages import N_, Joined, Note
+
 DELIMITED_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 FILE_EXTENSIONS = DELIMITED_EXTENSIONS + WORKBOOK_EXTENSIONS
@@ -144,7 +146,7 @@ def read_delimited(path, encoding=None, sep=None):
         with open(path, "rb") as handle:
             sample = handle.read(_SAMPLE_BYTES)
     except OSError as error:
-        raise ReadError("Cannot open '{}': {}".format(path, error)) from None
+        raise ReadError(Note(N_("Cannot open '{}': {}"), path, error)) from None
     encoding = encoding or detect_encoding(sample)
     text = sample.decode(encoding, errors="replace").lstrip("\ufeff")
     sep = sep or detect_separator(text)
@@ -155,7 +157,7 @@ def read_delimited(path, encoding=None, sep=None):
     header_line = find_header_row(parsed)
     names, duplicates = unique_headers(parsed[header_line] if header_line < len(parsed) else [])
     if not names:
-        raise ReadError("'{}' is empty.".format(path))
+        raise ReadError(Note(N_("'{}' is empty."), path))
     # index_col=False: pandas would otherwise silently turn the first column into
     # the index when rows have one field more than the header.
     kwargs = dict(
@@ -222,13 +224,17 @@ def _width_message(path, encoding, sep, header_line=0, limit=5):
                 continue
             row_number += 1
             if len(row) != len(header):
-                bad.append("row {} has {} fields".format(row_number, len(row)))
+                bad.append(Note(N_("row {} has {} fields"), row_number, len(row)))
                 if len(bad) >= limit:
                     break
-    return (
-        "Cannot read '{}' separated by '{}': the header has {} fields but {}. A separator inside a value? "
-        "Quote such values, or choose the separator with the SEPARATOR parameter."
-    ).format(path, _show(sep), len(header), ", ".join(bad) or "the rows do not match it")
+    # Each "row N has K fields" is a Note of its own: joined by the translation.
+    rows = Joined(bad) if bad else Note(N_("the rows do not match it"))
+    return Note(
+        N_("Cannot read '{}' separated by '{}': the header has {} fields but {}. A separator inside a value? "
+           "Quote such values, or choose the separator with the SEPARATOR parameter."),
+        path, _show(sep), len(header), rows,
+    )
+
 
 
 def _show(sep):
@@ -256,12 +262,11 @@ def read_workbook(path, sheet=None):
         book = pd.ExcelFile(path, engine=engine)
     except ImportError as error:
         raise ReadError(
-            "Reading '{}' needs the Python package for '{}' ({}). Install it or save the sheet as CSV.".format(
-                path, engine, error
-            )
+            Note(N_("Reading '{}' needs the Python package for '{}' ({}). Install it or save the sheet as CSV."),
+                 path, engine, error)
         ) from None
     except Exception as error:  # corrupt file, wrong extension...
-        raise ReadError("Cannot open workbook '{}': {}".format(path, error)) from None
+        raise ReadError(Note(N_("Cannot open workbook '{}': {}"), path, error)) from None
     with book:
         names = list(book.sheet_names)
         chosen = _choose_sheet(names, sheet, path)
@@ -293,19 +298,21 @@ def _choose_sheet(names, sheet, path):
         if wanted.isdigit():
             sheet = int(wanted)
         else:
-            raise ReadError("Sheet '{}' not found in '{}'. Sheets: {}.".format(wanted, path, ", ".join(names)))
+            raise ReadError(Note(N_("Sheet '{}' not found in '{}'. Sheets: {}."), wanted, path, ", ".join(names)))
     if 0 <= int(sheet) < len(names):
         return names[int(sheet)]
-    raise ReadError("Sheet number {} not found in '{}' (it has {} sheets: {}).".format(sheet, path, len(names), ", ".join(names)))
+    raise ReadError(
+        Note(N_("Sheet number {} not found in '{}' (it has {} sheets: {})."), sheet, path, len(names), ", ".join(names))
+    )
 
 
 def read_table(path, sheet=None, encoding=None, sep=None):
     """Read a member table file by extension; returns ``(DataFrame, info)``."""
     if not os.path.exists(path):
-        raise ReadError("File not found: '{}'".format(path))
+        raise ReadError(Note(N_("File not found: '{}'"), path))
     ext = os.path.splitext(path)[1].lower()
     if ext in WORKBOOK_EXTENSIONS:
         return read_workbook(path, sheet)
     if ext in DELIMITED_EXTENSIONS:
         return read_delimited(path, encoding=encoding, sep=sep)
-    raise ReadError("Unsupported file type '{}' for '{}': use CSV/TXT/TSV, XLSX or ODS.".format(ext, path))
+    raise ReadError(Note(N_("Unsupported file type '{}' for '{}': use CSV/TXT/TSV, XLSX or ODS."), ext, path))
