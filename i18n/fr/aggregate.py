@@ -111,3 +111,23 @@ MESSAGES = {
     'Sites: {} of {} site rows not used ({}): see SITES_REJECTED / SITES_REJECTED_BY_RULE.': 'Sites : {} lignes de sites sur {} non utilisées ({}) : voir SITES_REJECTED / SITES_REJECTED_BY_RULE.',
     'Population: {:g} inhabitants in the population input, {:g} placed on the zones, {:g} not placed (POPULATION_UNALLOCATED).': "Population : {:g} habitants dans l'entrée de population, {:g} placés sur les zones, {:g} non placés (POPULATION_UNALLOCATED).",
 }
+
+# Messages of core/aggregate.py (N_ templates: member-table, filter and sites notes).
+MESSAGES.update({
+    "the member table has no 'cluster' field: use the OUTPUT of the import": "la table des membres n'a pas de champ 'cluster' : utilisez la sortie OUTPUT de l'importation",
+    "the member table has no 'pc_key' or 'postcode' field: use the OUTPUT of the import": "la table des membres n'a ni champ 'pc_key' ni champ 'postcode' : utilisez la sortie OUTPUT de l'importation",
+    "the member table has no 'employment' field: use the OUTPUT of the import": "la table des membres n'a pas de champ 'employment' : utilisez la sortie OUTPUT de l'importation",
+    "{} postcode(s) normalised here (no pc_key in the table)": "{} code(s) postal(aux) normalisé(s) ici (pas de pc_key dans la table)",
+    "{} employment value(s) are not numbers and count as unknown": "{} valeur(s) d'emploi ne sont pas des nombres et comptent comme inconnues",
+    "{}: {} membership(s), {:g} employment (membership rows) left out": "{} : {} appartenance(s), {:g} d'emploi (lignes d'appartenance) écartés",
+    "cluster filter": "filtre des clusters",
+    "kind filter": "filtre des types",
+    "year filter ({}; rows without year are left out too)": "filtre de l'année ({} ; les lignes sans année sont aussi écartées)",
+    "cluster filter: no member in {}": "filtre des clusters : aucun membre dans {}",
+    "kind filter: no member of kind {}": "filtre des types : aucun membre du type {}",
+    "{} site row(s) without a valid postcode are not used": "{} ligne(s) de sites sans code postal valide ne sont pas utilisées",
+    "{} site row(s) with a negative weight are not used": "{} ligne(s) de sites avec un poids négatif ne sont pas utilisées",
+    "{} site row(s) name no entity of the member table (e.g. {}): not used": "{} ligne(s) de sites ne désignent aucune entité de la table des membres (p. ex. {}) : non utilisées",
+    "{} entit(ies) with zero total site weight keep their head office": "{} entité(s) dont le poids total des sites est nul gardent leur siège",
+    "sites: employment of {} entit(ies) re-allocated over {} site(s)": "sites : emploi de {} entité(s) réparti sur {} site(s)",
+})

@@ -157,3 +157,14 @@ MESSAGES = {
     'Zones measured from the employment-weighted centre of their members: {}; from their own point: {}.':
         "Zones mesurées depuis le centre de leurs membres pondéré par l'emploi : {} ; depuis leur propre point : {}.",
 }
+
+# Messages of core/network_stats.py (N_ templates: CLASS_MAP and DISTANCES errors).
+MESSAGES.update({
+    "CLASS_MAP is not valid JSON: {}": "CLASS_MAP n'est pas un JSON valide : {}",
+    'CLASS_MAP JSON must be an object {{"value": "class"}}': 'le JSON de CLASS_MAP doit être un objet {{"valeur": "classe"}}',
+    "CLASS_MAP item {} ({!r}) has no '='; write value=class, e.g. rail=fibre": "l'élément {} de CLASS_MAP ({!r}) n'a pas de '=' ; écrivez valeur=classe, p. ex. rail=fibre",
+    "CLASS_MAP: value {!r} is mapped to an empty class name": "CLASS_MAP : la valeur {!r} est associée à un nom de classe vide",
+    "DISTANCES: {!r} is not a number; give kilometres like 1, 2, 5": "DISTANCES : {!r} n'est pas un nombre ; donnez des kilomètres, p. ex. 1, 2, 5",
+    "DISTANCES: {!r} must be a positive number of kilometres": "DISTANCES : {!r} doit être un nombre positif de kilomètres",
+    "DISTANCES is empty; give kilometres like 1, 2, 5": "DISTANCES est vide ; donnez des kilomètres, p. ex. 1, 2, 5",
+})
