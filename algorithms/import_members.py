@@ -77,7 +77,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
 <h3>Outputs</h3>
 <ul>
 <li><b>Members</b> (OUTPUT): geometry-less table, one row per membership: entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (e.g. BE-1348, the join key of the other algorithms), employment, employment_estimated, employment_unknown, year, source_row (1-based data row of the input), flags.</li>
-<li><b>Rejected</b> (REJECTED): every row or membership not in the member table: source_row, reason, rule (empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, the raw postcode, country, employment and kind, the parsed employment when it was valid, and the whole input row as JSON.</li>
+<li><b>Rejected</b> (REJECTED): every row or membership not in the member table: source_row, reason (in the language of QGIS), rule (the stable code to filter on: empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, the raw postcode, country, employment and kind, the parsed employment when it was valid, and the whole input row as JSON.</li>
 <li>Statistics: ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (valid employment of every membership read), EMPLOYMENT_OUT (in the member table), EMPLOYMENT_EXCLUDED (in the rejects; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE and COLUMNS (JSON).</li>
 </ul>
 <h3>Example</h3>

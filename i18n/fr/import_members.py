@@ -39,7 +39,7 @@ HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoi
 <h3>Sorties</h3>
 <ul>
 <li><b>Membres</b> (OUTPUT) : table sans géométrie, une ligne par appartenance : entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (p. ex. BE-1348, la clé de jointure des autres algorithmes), employment, employment_estimated, employment_unknown, year, source_row (numéro de la ligne de données en entrée, à partir de 1), flags.</li>
-<li><b>Rejets</b> (REJECTED) : chaque ligne ou appartenance absente de la table des membres : source_row, reason, rule (empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, le code postal, le pays, l'emploi et le type bruts, l'emploi interprété quand il était valide, et toute la ligne d'entrée en JSON.</li>
+<li><b>Rejets</b> (REJECTED) : chaque ligne ou appartenance absente de la table des membres : source_row, reason (dans la langue de QGIS), rule (le code stable sur lequel filtrer : empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, le code postal, le pays, l'emploi et le type bruts, l'emploi interprété quand il était valide, et toute la ligne d'entrée en JSON.</li>
 <li>Statistiques : ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (emploi valide de toutes les appartenances lues), EMPLOYMENT_OUT (dans la table des membres), EMPLOYMENT_EXCLUDED (dans les rejets ; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE et COLUMNS (JSON).</li>
 </ul>
 <h3>Exemple</h3>
