@@ -26,7 +26,7 @@ from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .output_styles import style_output
-from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
+from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, split_names, text_value
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 
 LAYOUTS = ["wide", "long"]
@@ -120,12 +120,6 @@ def read_with_gdal(path, layer_name, columns):
     return frame
 
 
-def _split_list(text):
-    if not text:
-        return []
-    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-
-
 class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
     ALG_ID = "aggregatepostcodes"
     GROUP_ID = "aggregate"
@@ -147,7 +141,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
 <li><b>Member table</b> (MEMBERS): OUTPUT of the import (fields <code>entity_id, name, cluster, cluster_key, kind, pc_key, employment, employment_estimated, employment_unknown, year</code>); a table with at least <code>cluster</code>, <code>postcode</code> and <code>employment</code> also works.</li>
 <li><b>Postal-code reference layer</b> (POSTCODES), its <b>postcode field</b> (POSTCODE_FIELD), optional <b>country field</b> (COUNTRY_FIELD) and the <b>default country</b> (DEFAULT_COUNTRY, default BE).</li>
 <li><b>Layout</b> (LAYOUT): <code>wide</code> (one row per postal code, one column per cluster/kind, for maps) or <code>long</code> (one row per postal code &times; cluster &times; kind with <code>employment</code>, <code>entities</code>, for charts and models).</li>
-<li><b>Clusters</b> (CLUSTERS), <b>kinds</b> (KINDS): optional comma-separated filters (case and accents ignored); <b>year</b> (YEAR): optional, keeps rows of that year only.</li>
+<li><b>Clusters</b> (CLUSTERS), <b>kinds</b> (KINDS): optional filters, names separated by ';' (or ',' when there is no ';'; case and accents ignored); <b>year</b> (YEAR): optional, keeps rows of that year only.</li>
 <li><b>Population field of the reference layer</b> (POSTCODE_POPULATION_FIELD), or <b>population layer</b> (POPULATION) with its <b>id field</b> (POPULATION_ID_FIELD) and <b>population field</b> (POPULATION_FIELD); <b>postcode &rarr; municipality table</b> (LOOKUP, LOOKUP_POSTCODE_FIELD, LOOKUP_MUNICIPALITY_FIELD) when the population is per municipality.</li>
 <li><b>Sites table</b> (SITES): entity (SITES_ENTITY_FIELD: entity_id or name), site postcode (SITES_POSTCODE_FIELD, optional SITES_COUNTRY_FIELD) and optional weight or headcount (SITES_WEIGHT_FIELD).</li>
 <li><b>Dominant entity threshold</b> (DOMINANT_SHARE, 0-1, default 0.5).</li>
@@ -202,11 +196,11 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.DEFAULT_COUNTRY, tr("Default country (ISO code)"), "BE"))
         self.addParameter(QgsProcessingParameterEnum(self.LAYOUT, tr("Layout"), LAYOUTS, False, 0))
         self.addParameter(
-            set_flags(QgsProcessingParameterString(self.CLUSTERS, tr("Only these clusters (comma-separated)"), None,
+            set_flags(QgsProcessingParameterString(self.CLUSTERS, tr("Only these clusters (separated by ';' or ',')"), None,
                                                    False, True), optional=True)
         )
         self.addParameter(
-            set_flags(QgsProcessingParameterString(self.KINDS, tr("Only these kinds (comma-separated)"), None,
+            set_flags(QgsProcessingParameterString(self.KINDS, tr("Only these kinds (separated by ';' or ',')"), None,
                                                    False, True), optional=True)
         )
         self.addParameter(
@@ -457,8 +451,8 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         year = None if year in (None, "") else self.parameterAsInt(parameters, self.YEAR, context)
         members, notes = agg.filter_members(
             members,
-            _split_list(text_value(self, parameters, self.CLUSTERS, context)),
-            _split_list(text_value(self, parameters, self.KINDS, context)),
+            split_names(text_value(self, parameters, self.CLUSTERS, context)),
+            split_names(text_value(self, parameters, self.KINDS, context)),
             year,
         )
         for note in notes:

@@ -26,7 +26,7 @@ from .base import ClusterAtlasAlgorithm, tr
 from .layout_layers import is_wide, long_circles, memory_layer, parse_field_map
 from .layout_page import MAP_FRAME_MM, PAGE_TEXT, build_layout, export_layout
 from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum
-from .params import lon_lat_centre, working_crs
+from .params import lon_lat_centre, split_names, working_crs
 
 COLOUR_BY = ["cluster", "kind", "single"]
 LANGUAGES = ["fr", "en"]
@@ -49,7 +49,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         "point layer with a <i>cluster</i> or <i>kind</i> field.</li>"
         "<li><b>FIELD</b>: value field of the circles (default <i>employment</i>).</li>"
         "<li><b>COLOUR_BY</b>: colour by cluster, by entity kind, or one colour.</li>"
-        "<li><b>CLUSTERS</b>: clusters to map, separated by ';' (names or slugs); empty = all.</li>"
+        "<li><b>CLUSTERS</b>: clusters to map, separated by ';' (or ',' when there is no ';'; names or slugs); empty = all.</li>"
         "<li><b>PER_CLUSTER</b>: one page per cluster (numbered from MAP_NUMBER) instead of one page.</li>"
         "<li><b>FIELD_MAP</b>: slug to cluster name map (JSON), the aggregation's FIELD_MAP output.</li>"
         "<li><b>NETWORK</b>, <b>ZONES</b>, <b>BOUNDARY</b>, <b>BACKDROP</b>: optional layers drawn under the "
@@ -91,7 +91,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
                 "COLOUR_BY", tr("Colour circles by"), options=[tr("Cluster"), tr("Entity kind"), tr("One colour")], defaultValue=0
             )
         )
-        self.addParameter(QgsProcessingParameterString("CLUSTERS", tr("Clusters to map (';'-separated, empty = all)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("CLUSTERS", tr("Clusters to map (separated by ';' or ',', empty = all)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean("PER_CLUSTER", tr("One page per cluster"), defaultValue=False))
         param = QgsProcessingParameterString("FIELD_MAP", tr("Slug to cluster name map (JSON)"), optional=True)
         param.setFlags(param.flags() | compat.FLAG_ADVANCED)
@@ -204,7 +204,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         field = self.parameterAsString(parameters, "FIELD", context) or "employment"
         colour_by = COLOUR_BY[self.parameterAsEnum(parameters, "COLOUR_BY", context)]
         per_cluster = self.parameterAsBool(parameters, "PER_CLUSTER", context)
-        wanted = [c.strip() for c in (self.parameterAsString(parameters, "CLUSTERS", context) or "").split(";") if c.strip()]
+        wanted = split_names(self.parameterAsString(parameters, "CLUSTERS", context))
         names = parse_field_map(self.parameterAsString(parameters, "FIELD_MAP", context))
         max_size = self.parameterAsDouble(parameters, "MAX_SIZE", context)
         dpi = self.parameterAsInt(parameters, "DPI", context)

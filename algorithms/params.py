@@ -161,3 +161,12 @@ def lon_lat_centre(extent, crs, transform_context):
         return centre.x(), centre.y()
     except Exception:  # an extent that cannot be projected: UTM 31N (Belgium) is as good as any
         return 4.5, 50.5
+
+
+def split_names(text):
+    """Names typed in one text parameter: separated by ';', or by ',' when the
+    text has no ';' (so names that contain a comma can still be listed)."""
+    if not text:
+        return []
+    separator = ";" if ";" in text else ","
+    return [part.strip() for part in text.split(separator) if part.strip()]

@@ -211,3 +211,12 @@ def test_point_zones_from_a_model_are_left_off_with_a_warning(run_alg, circles_l
                      feedback=warnings.feedback)
     assert result["PAGES"] == 1 and out.exists()
     assert any(line.startswith("ZONES:") and "left off the page" in line for line in warnings.lines)
+
+
+@pytest.mark.parametrize("typed", ["ICT; Logistics", "ICT, Logistics", "logistics"])
+def test_clusters_filter_takes_semicolons_or_commas(run_alg, circles_layer, tmp_path, typed):
+    """Same rule as aggregatepostcodes' CLUSTERS: ';' or ',' (was ';' only here)."""
+    out = tmp_path / "page.pdf"
+    result = run_alg("exportatlasmap", _params(circles_layer, str(out), CLUSTERS=typed, PER_CLUSTER=True))
+    expected = 1 if typed == "logistics" else 2
+    assert result["PAGES"] == expected
