@@ -3,6 +3,7 @@ import os
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsFeatureRequest,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -228,7 +229,13 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             layer = others[name]
             if layer is None:
                 continue
-            copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
+            # A copy to restyle, never the user's layer. A memory layer (a temporary
+            # output in a model) reopened from its source would be empty: copy its features.
+            if layer.providerType() == "memory":
+                copy = layer.materialize(QgsFeatureRequest())
+                copy.setName(layer.name())
+            else:
+                copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
             if not copy.isValid():
                 copy = layer.clone()
             apply_style(copy, style_key)

@@ -51,8 +51,10 @@ HELP = (
     "(fields detection, filters, page texts).</p>"
     "<p><b>Method</b>: each cluster's employment is summed per postal code, an entity counted once per cluster; "
     "circle areas are proportional to employment; the network figures are lengths of network inside each zone and "
-    "the Spearman correlation between employment density and network density.</p>"
-    "<p><b>Example</b>: MEMBERS = members.csv, POSTCODES = postcode_points.gpkg, POSTCODE_FIELD = postcode, "
+    "the Spearman correlation between employment density and network density. Densities and the correlation need "
+    "zones (polygons, e.g. from Postal zones from postcode points); with a points reference only distances to the "
+    "network are measured.</p>"
+    "<p><b>Example</b>: MEMBERS = members.csv, POSTCODES = zones.gpkg (postcodezones output), POSTCODE_FIELD = postcode, "
     "NETWORK = network_illustrative.gpkg, CLASS_FIELD = class, BOUNDARY = boundaries.gpkg|layername=wallonia, "
     "EXPORT:PAGE = atlas.pdf.</p>"
 )
@@ -61,7 +63,8 @@ PARAM_HELP = {
                "Columns are detected as by Import member table.",
     "EMPLOYMENT_CEILING": "Entities with more employment than this in a cluster are rejected (e.g. a whole "
                           "university); 0 keeps everything.",
-    "POSTCODES": "Postal-code reference: points (one per code) or zones (polygons). Circles are placed on it.",
+    "POSTCODES": "Postal-code reference: zones (polygons; needed for network densities and the correlation) or "
+                 "points (one per code). Circles are placed on it.",
     "POSTCODE_FIELD": "Field of the reference layer holding the postal code.",
     "NETWORK": "Optional network lines (e.g. copper/fibre). Without it the network step is skipped and the page "
                "has no network.",
@@ -187,11 +190,12 @@ def build_model(registry):
             "SUMMARY": ("SUMMARY", "Network affinity summary", False),
             "REPORT": ("REPORT", "Network overlay report", False)},
            dependencies=[QgsProcessingModelChildDependency("HAS_NETWORK", "network given")])
-    # ZONES is not drawn: with a points reference the aggregated "zones" are points,
-    # which exportatlasmap's polygon zone style cannot take.
+    # Zone outlines are drawn when the reference has polygons; point "zones" (a points
+    # reference) are left off the page by exportatlasmap with a warning.
     _child(model, "clusteratlas:exportatlasmap", "EXPORT", "Export atlas map", 400, 540,
            {"CIRCLES": child("AGGREGATE", "CIRCLES"), "FIELD": static("employment"),
             "FIELD_MAP": child("AGGREGATE", "FIELD_MAP"),
+            "ZONES": child("AGGREGATE", "OUTPUT"),
             "NETWORK": param("NETWORK"), "BOUNDARY": param("BOUNDARY"), "TITLE": param("TITLE"),
             "PER_CLUSTER": param("PER_CLUSTER")},
            {"PAGE": ("OUTPUT", "Atlas page", True)})

@@ -220,3 +220,28 @@ def test_clusters_filter_takes_semicolons_or_commas(run_alg, circles_layer, tmp_
     result = run_alg("exportatlasmap", _params(circles_layer, str(out), CLUSTERS=typed, PER_CLUSTER=True))
     expected = 1 if typed == "logistics" else 2
     assert result["PAGES"] == expected
+
+
+def test_memory_layer_zones_are_drawn(run_alg, circles_layer, tmp_path):
+    """A temporary output (memory layer) passed as ZONES, as the atlaschain model does:
+    reopening it from its source gave an empty layer, so no outline was drawn."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtGui import QImage
+
+    zones = _keep(QgsVectorLayer("Polygon?crs={}".format(circles_layer.crs().authid()), "zones", "memory"))
+    box = circles_layer.extent()
+    box.scale(0.5)
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(box))
+    zones.dataProvider().addFeatures([feature])
+    zones.updateExtents()
+    pages = {}
+    for name, extra in (("without", {}), ("with", {"ZONES": zones})):
+        out = tmp_path / "{}.png".format(name)
+        run_alg("exportatlasmap", _params(circles_layer, str(out), EXTENT=circles_layer.extent(), **extra))
+        pages[name] = QImage(str(out))
+    without, with_zones = pages["without"], pages["with"]
+    assert without.size() == with_zones.size()
+    changed = sum(1 for y in range(0, without.height(), 2) for x in range(0, without.width(), 2)
+                  if without.pixel(x, y) != with_zones.pixel(x, y))
+    assert changed > 100, "the zone outline is missing from the page"
