@@ -141,23 +141,19 @@ def filter_members(df, clusters=None, kinds=None, year=None):
         return df[mask]
 
     # Filter values typed by hand: "eco construction" must find "Éco-construction".
-    def loose_keys(values):
-        return map_unique(values, base_slug)
-
-    if clusters:
-        wanted = {base_slug(c) for c in clusters if normalise_key(c)}
-        present = loose_keys(df["cluster_key"])
+    filters = (
+        (clusters, "cluster_key", N_("cluster filter: no member in {}"), N_("cluster filter")),
+        (kinds, "kind", N_("kind filter: no member of kind {}"), N_("kind filter")),
+    )
+    for names, column, none_found, label in filters:
+        if not names:
+            continue
+        wanted = {base_slug(n) for n in names if normalise_key(n)}
+        present = map_unique(df[column], base_slug)
         unknown = sorted(wanted - set(present))
         if unknown:
-            notes.append(Note(N_("cluster filter: no member in {}"), ", ".join(unknown)))
-        df = drop(np.isin(present, list(wanted)), Note(N_("cluster filter")))
-    if kinds:
-        wanted = {base_slug(k) for k in kinds if normalise_key(k)}
-        present = loose_keys(df["kind"])
-        unknown = sorted(wanted - set(present))
-        if unknown:
-            notes.append(Note(N_("kind filter: no member of kind {}"), ", ".join(unknown)))
-        df = drop(np.isin(present, list(wanted)), Note(N_("kind filter")))
+            notes.append(Note(none_found, ", ".join(unknown)))
+        df = drop(np.isin(present, list(wanted)), Note(label))
     if year is not None:
         df = drop((df["year"] == year).to_numpy(),
                   Note(N_("year filter ({}; rows without year are left out too)"), year))
