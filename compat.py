@@ -81,7 +81,7 @@ def geometry_type(wkb_type):
 
 
 # --- Sink flags ----------------------------------------------------------------
-FAST_INSERT = getattr(getattr(QgsFeatureSink, "Flag", QgsFeatureSink), "FastInsert", None) or QgsFeatureSink.FastInsert
+FAST_INSERT = _pick(getattr(QgsFeatureSink, "Flag", None), "FastInsert", QgsFeatureSink, "FastInsert")
 
 # --- Fields ------------------------------------------------------------------------
 # Logical type -> (QVariant type for < 3.38, QMetaType name for >= 3.38)

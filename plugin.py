@@ -3,14 +3,11 @@
 The provider is registered in ``initProcessing`` (not ``initGui``) so that
 ``qgis_process`` and headless Python scripts see the algorithms too.
 """
-from pathlib import Path
-
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from .provider import ClusterAtlasProvider
-
-PLUGIN_DIR = Path(__file__).resolve().parent
+from .provider_meta import PLUGIN_DIR
 
 
 def _user_locale():
