@@ -13,3 +13,16 @@ GROUP_NAMES = {
     "network": "Network",
     "cartography": "Cartography",
 }
+
+
+def _homepage():
+    """The homepage of metadata.txt: one place to change it."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(PLUGIN_DIR / "metadata.txt", encoding="utf-8")
+    return parser.get("general", "homepage", fallback="").rstrip("/")
+
+
+# Help links point at sections of the README as rendered on the homepage.
+README_URL = _homepage()

@@ -435,7 +435,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         return members
 
     # --- main ------------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def compute(self, parameters, context, feedback):
         self._site_stats = None
         default_country = text_value(self, parameters, self.DEFAULT_COUNTRY, context) or "BE"
         layout = LAYOUTS[self.parameterAsEnum(parameters, self.LAYOUT, context)]

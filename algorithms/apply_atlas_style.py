@@ -90,7 +90,7 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Styled layer")))
         self.addOutput(QgsProcessingOutputString("STYLE_INFO", tr("Style applied")))
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def compute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))

@@ -3,14 +3,19 @@
 Subclasses declare ``ALG_ID``, ``GROUP_ID``, ``DISPLAY_NAME`` and
 ``HELP`` (HTML, English source text translated through ``tr``) and implement
 ``initAlgorithm``/``processAlgorithm``; everything else (ids, groups, icon,
-translation, new instances, cancel checks) is written once here.
+translation, new instances, cancel checks, help links, clean-up after a
+failed or cancelled run) is written once here. Subclasses implement
+``compute`` instead of ``processAlgorithm``.
 """
+import traceback
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.messages import translated
-from ..provider_meta import GROUP_NAMES, ICON_PATH
+from ..provider_meta import GROUP_NAMES, ICON_PATH, README_URL
+from . import run_guard
 
 
 def tr(text, context="ClusterAtlas"):
@@ -33,6 +38,9 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     DISPLAY_NAME = ""
     HELP = ""
     TAGS = ""
+    # Anchor of the algorithm's section in README.md (GitHub's slug of the
+    # heading "### `<ALG_ID>`"); set it when the section is named otherwise.
+    README_ANCHOR = None
 
     # --- identity -----------------------------------------------------
     def name(self):
@@ -51,10 +59,11 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         return [t.strip() for t in tr(self.TAGS).split(",") if t.strip()]
 
     def shortHelpString(self):  # noqa: N802
-        return tr(self.HELP)
+        more = tr("More: the README section <a href=\"{url}\">{url}</a> (also README.md in the plugin folder).")
+        return tr(self.HELP) + "<p>" + more.format(url=self.helpUrl()) + "</p>"
 
     def helpUrl(self):  # noqa: N802
-        return "https://github.com/cluster-atlas/cluster_atlas#readme"
+        return f"{README_URL}#{self.README_ANCHOR or self.ALG_ID}"
 
     def icon(self):
         return QIcon(ICON_PATH)
@@ -68,7 +77,46 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     def createInstance(self):  # noqa: N802
         return type(self)()
 
-    # --- helpers for processAlgorithm ----------------------------------
+    # --- running ------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Runs ``compute``; on failure or cancel removes what it half-wrote and
+        turns unexpected Python errors into a clean Processing error."""
+        self._planned = run_guard.planned_outputs(self, parameters, context)
+        try:
+            results = self.compute(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled(tr("Cancelled by the user."))
+            return results
+        except QgsProcessingException as exc:
+            run_guard.release_frames(exc)
+            self._clean_up(feedback)
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, details in the log
+            details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+            message = f"{type(exc).__name__}: {exc}"
+            run_guard.release_frames(exc)
+            self._clean_up(feedback)
+            if feedback is not None:
+                feedback.pushDebugInfo(details)
+            raise QgsProcessingException(tr("{alg} stopped on an unexpected error: {message}. Please report it with "
+                                            "the log (it holds the details).").format(alg=self.displayName(),
+                                                                                       message=message)) from None
+
+    def compute(self, parameters, context, feedback):
+        raise NotImplementedError
+
+    def track_output(self, path):
+        """Declare a file written besides the destination parameters, so a failed
+        or cancelled run removes it too."""
+        run_guard.track(self._planned, path)
+
+    def _clean_up(self, feedback):
+        if feedback is None:
+            return
+        for path in run_guard.remove_written(getattr(self, "_planned", []), feedback, tr):
+            feedback.pushInfo(tr("Removed the incomplete output {}.").format(path))
+
+    # --- helpers for compute -------------------------------------------
     @staticmethod
     def check_cancel(feedback):
         if feedback is not None and feedback.isCanceled():

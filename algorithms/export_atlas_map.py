@@ -183,7 +183,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             return pages, category
         return [("", memory_layer(title, schema, rows, crs))], category
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def compute(self, parameters, context, feedback):
         path = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         fmt = FORMATS.get(os.path.splitext(path)[1].lower())
         if fmt is None:

@@ -237,7 +237,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             return CLUSTER_SEPARATORS
         return "".join((self.parameterAsString(parameters, "CLUSTER_SEPARATORS", context) or "").split())
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def compute(self, parameters, context, feedback):
         table, info = self._read_input(parameters, context, feedback)
         self.check_cancel(feedback)
         mapping, notes, explicit = self._columns(parameters, context, table)

@@ -184,7 +184,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             return zones_crs
         return QgsCoordinateReferenceSystem(DEFAULT_METRIC_CRS)
 
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def compute(self, parameters, context, feedback):
         zones_src = self.parameterAsSource(parameters, "ZONES", context)
         network = self.parameterAsSource(parameters, "NETWORK", context)
         if zones_src is None:

@@ -298,7 +298,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
         return result
 
     # --- main ------------------------------------------------------------------
-    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+    def compute(self, parameters, context, feedback):
         points_source = self._source(parameters, self.POINTS, context)
         boundary_source = self._source(parameters, self.BOUNDARY, context)
         code_field = self.parameterAsString(parameters, self.POSTCODE_FIELD, context)

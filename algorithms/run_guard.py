@@ -1,0 +1,137 @@
+"""What a failed or cancelled run leaves behind: nothing half-written.
+
+Before an algorithm runs, the files its destination parameters name are noted
+(path, existed before?, modification time). When the run fails or is
+cancelled, the frames of the exception are cleared first, so the sinks and
+layers held in their locals are closed, then each output file this run created
+or rewrote is removed with its side files (GeoPackage journal, shapefile parts).
+A file that held other layers before the run (``file.gpkg|layername=x``) is
+kept, with a warning, as deleting it would lose them.
+"""
+import os
+import traceback
+
+from qgis.core import (
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+)
+
+# Files GDAL/SQLite write beside a data file while it is open or for a format.
+_SIDE_SUFFIXES = ("-journal", "-wal", "-shm", ".aux.xml")
+_SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")
+
+
+class PlannedFile:
+    __slots__ = ("path", "existed", "mtime", "shared")
+
+    def __init__(self, path, shared):
+        self.path = path
+        self.existed = os.path.exists(path)
+        self.mtime = os.path.getmtime(path) if self.existed else None
+        # A named layer inside an existing file: the file holds other data too.
+        self.shared = shared
+
+    def written(self):
+        if not os.path.exists(self.path):
+            return False
+        return not self.existed or os.path.getmtime(self.path) != self.mtime
+
+
+def _file_of(value):
+    """File path of a destination value (``path``, ``path|layername=x``,
+    ``ogr:dbname='path' table=...``); ``(None, False)`` for memory/database outputs."""
+    text = str(value or "").strip()
+    shared = False
+    if text.startswith("ogr:"):
+        # ogr:dbname='/path/file.gpkg' table="name" (geom)
+        rest = text[4:]
+        start = rest.find("dbname=")
+        if start < 0:
+            return None, False
+        rest = rest[start + 7:]
+        if rest[:1] in ("'", '"'):
+            quote = rest[0]
+            text = rest[1:rest.find(quote, 1)]
+        else:
+            text = rest.split(" ")[0]
+        shared = True
+    elif "|" in text:
+        text, _, options = text.partition("|")
+        shared = "layername=" in options.lower()
+    if not text or text.startswith(("memory:", "postgres", "postgis:", "spatialite:", "mssql:", "oracle:")):
+        return None, False
+    if "://" in text or text.upper() == "TEMPORARY_OUTPUT":
+        return None, False
+    return os.path.abspath(text), shared
+
+
+def planned_outputs(alg, parameters, context):
+    """The files the destination parameters of ``alg`` will write (before the run)."""
+    planned = []
+    for definition in alg.destinationParameterDefinitions():
+        name = definition.name()
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.staticValue()
+        if value in (None, ""):
+            continue
+        try:
+            if isinstance(definition, (QgsProcessingParameterFileDestination,
+                                       QgsProcessingParameterFolderDestination)):
+                if isinstance(definition, QgsProcessingParameterFolderDestination):
+                    continue  # a folder may hold the user's files: never removed
+                value = alg.parameterAsFileOutput(parameters, name, context)
+            elif isinstance(definition, QgsProcessingParameterFeatureSink):
+                value = alg.parameterAsOutputLayer(parameters, name, context)
+            else:
+                value = alg.parameterAsOutputLayer(parameters, name, context)
+        except Exception:  # noqa: BLE001 - an unusable value is reported by the run itself
+            continue
+        path, shared = _file_of(value)
+        if path:
+            planned.append(PlannedFile(path, shared))
+    return planned
+
+
+def track(planned, path):
+    """Add a file the algorithm writes besides its declared outputs (e.g. one PNG per page)."""
+    planned.append(PlannedFile(os.path.abspath(path), False))
+
+
+def release_frames(exc):
+    """Clear the locals of the frames an exception keeps alive, so open sinks and
+    layers are closed now, not at interpreter exit (where OGR layers crash QGIS)."""
+    if exc is not None and exc.__traceback__ is not None:
+        traceback.clear_frames(exc.__traceback__)
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+        return True
+    except FileNotFoundError:
+        return False
+
+
+def remove_written(planned, feedback, tr):
+    """Remove what this run wrote; returns the removed paths."""
+    removed = []
+    for item in planned:
+        if not item.written():
+            continue
+        if item.existed and item.shared:
+            feedback.pushWarning(tr("{} was being written when the run stopped; it also holds other layers, so it "
+                                    "was kept: check or delete it.").format(item.path))
+            continue
+        if _remove(item.path):
+            removed.append(item.path)
+        for suffix in _SIDE_SUFFIXES:
+            _remove(item.path + suffix)
+        stem, ext = os.path.splitext(item.path)
+        if ext.lower() == ".shp":
+            for part in _SHAPEFILE_PARTS:
+                _remove(stem + part)
+                _remove(stem + part.upper())
+    return removed
