@@ -156,7 +156,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
 <li>Sites accounting: SITES_USED and SITES_REJECTED (site rows), SITES_REJECTED_BY_RULE (JSON: <code>invalid_postcode</code>, <code>negative_weight</code>, <code>unknown_entity</code>, <code>zero_weight</code>).</li>
 </ul>
 <h3>Example</h3>
-<p>MEMBERS = import output, POSTCODES = <code>be_postcode_zones_voronoi.gpkg</code> (field <code>postcode</code>), POPULATION = <code>be_municipalities_2020_population.gpkg</code> (<code>nis</code>, <code>population</code>) with LOOKUP = <code>be_localities_postcode_nis_2013.csv</code> (<code>zipCode</code>, <code>nisCode</code>): a zone layer with employment per cluster, per 1,000 inhabitants and location quotients, and circles ready for the atlas map.</p>"""
+<p>MEMBERS = the import of <code>sample_data/members.csv</code> (EMPLOYMENT_CEILING = 3000), POSTCODES = the Postal zones from postcode points of <code>sample_data/postcode_points.gpkg</code>, POSTCODE_FIELD = <code>postcode</code>: EMPLOYMENT_TOTAL 10,163 (each of the 85 entities once, also the 5 in both TIC and TWIST) = EMPLOYMENT_MATCHED 10,078 in 29 zones + EMPLOYMENT_UNMATCHED 85 (<i>Trans Lux Logistics</i>, LU-4365, not in the Belgian reference); the largest circle is BE-1348 with 1,796. On the full data: POSTCODES = <code>be_postcode_zones_voronoi.gpkg</code> (field <code>postcode</code>), POPULATION = <code>be_municipalities_2020_population.gpkg</code> (<code>nis</code>, <code>population</code>) with LOOKUP = <code>be_localities_postcode_nis_2013.csv</code> (<code>zipCode</code>, <code>nisCode</code>): a zone layer with employment per cluster, per 1,000 inhabitants and location quotients, and circles ready for the atlas map.</p>"""
 
     MEMBERS = "MEMBERS"
     POSTCODES = "POSTCODES"

@@ -34,6 +34,7 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
     ALG_ID = "applyatlasstyle"
     GROUP_ID = "cartography"
     DISPLAY_NAME = "Apply atlas style"
+    README_ANCHOR = "cartography-applyatlasstyle-exportatlasmap-styled-outputs"
     TAGS = "style,symbology,proportional circles,choropleth,qml,atlas,cluster"
     HELP = (
         "<p>Copies a layer to <b>OUTPUT</b> styled with one of the bundled atlas styles, with the field chosen "
@@ -61,8 +62,10 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
         "(data-defined size with an area scale); larger circles are drawn first, under the smaller ones; the size "
         "legend shows nested circles of round values. Cluster colours come from a colour-blind-safe palette, "
         "chosen from the normalised cluster name, so a cluster keeps its colour across maps and runs.</p>"
-        "<h3>Example</h3><p>INPUT = the CIRCLES output of Aggregate per postal code, STYLE = Proportional circles "
-        "by cluster, OUTPUT = circles.gpkg.</p>"
+        "<h3>Example</h3><p>INPUT = the CIRCLES output of Employment per postal code on the sample data (fields "
+        "<code>emp_&lt;slug&gt;</code> per cluster), STYLE = Proportional circles by cluster, FIELD_MAP = its "
+        "FIELD_MAP, OUTPUT = <code>circles_styled.gpkg</code>: one circle per postal code and cluster, coloured "
+        "by cluster; STYLE_INFO gives the largest circle: diameter 12.0 mm (MAX_SIZE) for 1,690.</p>"
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -38,6 +38,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
     ALG_ID = "exportatlasmap"
     GROUP_ID = "cartography"
     DISPLAY_NAME = "Export atlas map (PDF/PNG/SVG)"
+    README_ANCHOR = "cartography-applyatlasstyle-exportatlasmap-styled-outputs"
     TAGS = "atlas,layout,print,pdf,png,svg,map,export,cluster"
     HELP = (
         "<p>Renders the atlas page (print layout <i>resources/atlas_page.qpt</i>: a 249 x 165 mm map frame, "
@@ -73,8 +74,11 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         "maximum)), larger circles under smaller ones, nested-circle size legend with round values. Clusters "
         "sharing a postal code are offset around the point so none is hidden. Cluster colours are stable "
         "across maps and runs (colour-blind-safe palette chosen from the normalised cluster name).</p>"
-        "<h3>Example</h3><p>CIRCLES = circles.gpkg, NETWORK = network.gpkg, BOUNDARY = wallonia.gpkg, "
-        "PER_CLUSTER = yes, TITLE = Les clusters technologiques (2007), OUTPUT = atlas.pdf.</p>"
+        "<h3>Example</h3><p>CIRCLES, ZONES and FIELD_MAP = the outputs of Employment per postal code on the "
+        "sample data, NETWORK = <code>sample_data/network_illustrative.gpkg</code>, BOUNDARY = "
+        "<code>sample_data/boundaries.gpkg</code> (layer <code>wallonia</code>), PER_CLUSTER = yes, TITLE = Les "
+        "clusters technologiques, OUTPUT = <code>atlas.pdf</code>: a PDF of 4 pages (PAGES = 4), one per cluster "
+        "of the sample.</p>"
     )
 
     def initAlgorithm(self, config=None):  # noqa: N802

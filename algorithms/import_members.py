@@ -52,6 +52,8 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
     DISPLAY_NAME = "Import cluster members"
     TAGS = "cluster,members,import,csv,xlsx,ods,postcode,employment,effectif,clean"
     HELP = """<p>Turns a cluster member list as it is received (CSV from Excel, XLSX/ODS workbook, GeoPackage or database table, project layer) into one clean <b>member table</b>: one row per (entity, cluster) membership, with normalised postal codes, parsed employment and mapped entity kinds. Every input row ends either in the member table or in the rejects table, with the reason.</p>
+<h3>Method</h3>
+<p>The atlas counts, for each cluster, the employment of its member entities (companies, research and training centres, public bodies) placed by their postal code. The import builds the basis of that count: one row per (entity, cluster) membership, so that an entity in two clusters counts once in each; entities whose headcount does not reflect their activity in the cluster (a whole university, the worldwide staff of a bank) are left out with the employment ceiling or the exclusion list, as the atlas does; and nothing is lost silently: EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED.</p>
 <h3>Parameters</h3>
 <ul>
 <li><b>Input member table</b> (INPUT): a layer or table of the project, a file or a database table. CSV/TXT/TSV files and XLSX/ODS workbooks (also when loaded as project layers without a filter) are read directly: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator (; , tab |) and the decimal mark are detected, and postal codes keep their leading zeros. Title or blank lines above the header are skipped (the header is the line with the most known column names), columns without a header and without values (trailing separators) are dropped, a header-less column with values is called column_N, and a repeated column name gets " (2)" (the log says so).</li>
@@ -81,7 +83,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
 <li>Statistics: ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (valid employment of every membership read), EMPLOYMENT_OUT (in the member table), EMPLOYMENT_EXCLUDED (in the rejects; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE and COLUMNS (JSON).</li>
 </ul>
 <h3>Example</h3>
-<p>A CSV saved by Excel with the columns <i>Nom;Code postal;Effectif;Type;Cluster(s)</i> and the row <i>IBM Belgium;B-1130;1 250;Entreprise;TIC; TWIST</i> gives two memberships (TIC and TWIST) of the company IBM Belgium at BE-1130 with an employment of 1250 each.</p>"""
+<p>INPUT = <code>sample_data/members.csv</code> (92 rows, columns <i>Nom;Cluster(s);Type;Code postal;Effectif</i>), EMPLOYMENT_CEILING = 3000: 90 memberships of 85 entities in 4 clusters, and 3 rejected rows: row 89 (<i>Digi Sambre</i>, postcode 13480: invalid_postcode), row 90 (<i>Log Brabant A1</i> a second time: duplicate) and row 91 (<i>Université de Liège (ensemble)</i>, 5600: excluded_ceiling); EMPLOYMENT_IN 17,727 = EMPLOYMENT_OUT 11,800 + EMPLOYMENT_EXCLUDED 5,927. The row <i>Softcom Brabant;"Infopôle cluster TIC; TWIST";Entreprise;B-1348;1 250</i> gives two memberships (Infopôle cluster TIC and TWIST) at BE-1348 with an employment of 1250 each; <i>10-19</i> gives 14.5 (employment_estimated) and <i>n.c.</i> a NULL employment (employment_unknown).</p>"""
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(

@@ -116,9 +116,14 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         "A zone is within d km of a class when that distance is at most d. An affinity above 1 means employment "
         "is closer to the network than land (or people) is. Spearman's rho uses average ranks for ties; the "
         "p-value is a Fisher-z approximation.</p>"
-        "<h3>Example</h3><p>Zones = aggregation output, EMPLOYMENT_FIELD = <code>emp_tic</code>, NETWORK = an "
-        "OpenStreetMap railway layer, CLASS_FIELD = <code>type</code>, CLASS_MAP = <code>rail=fibre; *=copper</code> "
-        "(railways as a stand-in for fibre backbones, which often follow rail corridors).</p>"
+        "<h3>Example</h3><p>ZONES = the zones of Employment per postal code on the sample data (33 zones), "
+        "EMPLOYMENT_FIELD = <code>employment</code>, NETWORK = <code>sample_data/network_illustrative.gpkg</code>"
+        " (layer <code>network</code>, an illustrative network, not a real one), CLASS_FIELD = "
+        "<code>class</code>: 26.5% of the employment lies within 1 km of the network on 2.7% of the area (class "
+        "<code>total</code>: affinity_area 9.7), SPEARMAN_RHO 0.31 with SPEARMAN_N 33. With real data: "
+        "EMPLOYMENT_FIELD = <code>emp_tic</code>, NETWORK = an OpenStreetMap railway layer, CLASS_FIELD = "
+        "<code>type</code>, CLASS_MAP = <code>rail=fibre; *=copper</code> (railways as a stand-in for fibre "
+        "backbones, which often follow rail corridors).</p>"
     )
 
     METHODS = ["Planar, in the metric CRS", "Ellipsoidal"]

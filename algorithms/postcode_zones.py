@@ -157,7 +157,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
 <li>Numbers ZONES, POINTS_USED, ISSUES and AREA_DIFFERENCE_PCT (union of the zones against the boundary, in percent).</li>
 </ul>
 <h3>Example</h3>
-<p>Belgian postcode points (EPSG:31370), boundary <code>belgium</code>, municipalities <code>munty</code> with <code>CD_MUNTY_REFNIS</code>, table <code>be_localities_postcode_nis_2013.csv</code> with <code>zipCode</code> and <code>nisCode</code>: 1,144 zones covering Belgium, each inside its municipalities.</p>"""
+<p>POINTS = <code>sample_data/postcode_points.gpkg</code> (layer <code>postcode_points</code>, 33 points), POSTCODE_FIELD = <code>postcode</code>, BOUNDARY = <code>sample_data/boundaries.gpkg</code> (layer <code>belgium</code>): 33 zones covering Belgium, ISSUES 0, AREA_DIFFERENCE_PCT 0.0. On the full data: Belgian postcode points (EPSG:31370), boundary <code>belgium</code>, municipalities <code>munty</code> with <code>CD_MUNTY_REFNIS</code>, table <code>be_localities_postcode_nis_2013.csv</code> with <code>zipCode</code> and <code>nisCode</code>: 1,144 zones covering Belgium, each inside its municipalities.</p>"""
 
     POINTS = "POINTS"
     POSTCODE_FIELD = "POSTCODE_FIELD"

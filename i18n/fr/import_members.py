@@ -14,6 +14,8 @@ def _english_help():
 
 
 HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoit (CSV d'Excel, classeur XLSX/ODS, table GeoPackage ou de base de données, couche du projet) en une <b>table des membres</b> propre : une ligne par appartenance (entité, cluster), avec des codes postaux normalisés, l'emploi interprété et les types d'entités reconnus. Chaque ligne d'entrée aboutit soit dans la table des membres, soit dans la table des rejets, avec la raison.</p>
+<h3>Méthode</h3>
+<p>L'atlas compte, pour chaque cluster, l'emploi de ses entités membres (entreprises, centres de recherche et de formation, organismes publics) placées par leur code postal. L'importation construit la base de ce décompte : une ligne par appartenance (entité, cluster), de sorte qu'une entité membre de deux clusters compte une fois dans chacun ; les entités dont l'effectif ne reflète pas l'activité dans le cluster (toute une université, l'effectif mondial d'une banque) sont écartées par le plafond d'emploi ou la liste d'exclusion, comme le fait l'atlas ; et rien ne se perd en silence : EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED.</p>
 <h3>Paramètres</h3>
 <ul>
 <li><b>Table des membres en entrée</b> (INPUT) : une couche ou table du projet, un fichier ou une table de base de données. Les fichiers CSV/TXT/TSV et les classeurs XLSX/ODS (aussi lorsqu'ils sont chargés comme couches du projet sans filtre) sont lus directement : l'encodage (UTF-8 avec ou sans BOM, sinon Windows-1252), le séparateur (; , tabulation |) et le séparateur décimal sont détectés, et les codes postaux gardent leurs zéros initiaux. Les lignes de titre ou vides au-dessus de l'en-tête sont ignorées (l'en-tête est la ligne qui contient le plus de noms de colonnes connus), les colonnes sans en-tête et sans valeur (séparateurs en fin de ligne) sont supprimées, une colonne sans en-tête mais avec des valeurs s'appelle column_N, et un nom de colonne répété reçoit « (2) » (le journal le signale).</li>
@@ -43,7 +45,7 @@ HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoi
 <li>Statistiques : ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (emploi valide de toutes les appartenances lues), EMPLOYMENT_OUT (dans la table des membres), EMPLOYMENT_EXCLUDED (dans les rejets ; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE et COLUMNS (JSON).</li>
 </ul>
 <h3>Exemple</h3>
-<p>Un CSV enregistré par Excel avec les colonnes <i>Nom;Code postal;Effectif;Type;Cluster(s)</i> et la ligne <i>IBM Belgium;B-1130;1 250;Entreprise;TIC; TWIST</i> donne deux appartenances (TIC et TWIST) de l'entreprise IBM Belgium à BE-1130, avec un emploi de 1250 chacune.</p>"""
+<p>INPUT = <code>sample_data/members.csv</code> (92 lignes, colonnes <i>Nom;Cluster(s);Type;Code postal;Effectif</i>), EMPLOYMENT_CEILING = 3000 : 90 appartenances de 85 entités dans 4 clusters, et 3 lignes rejetées : la ligne 89 (<i>Digi Sambre</i>, code postal 13480 : invalid_postcode), la ligne 90 (<i>Log Brabant A1</i> une seconde fois : duplicate) et la ligne 91 (<i>Université de Liège (ensemble)</i>, 5600 : excluded_ceiling) ; EMPLOYMENT_IN 17 727 = EMPLOYMENT_OUT 11 800 + EMPLOYMENT_EXCLUDED 5 927. La ligne <i>Softcom Brabant;"Infopôle cluster TIC; TWIST";Entreprise;B-1348;1 250</i> donne deux appartenances (Infopôle cluster TIC et TWIST) à BE-1348 avec un emploi de 1250 chacune ; <i>10-19</i> donne 14,5 (employment_estimated) et <i>n.c.</i> un emploi NULL (employment_unknown).</p>"""
 
 MESSAGES = {
     _english_help(): HELP_FR,
