@@ -1,19 +1,36 @@
-"""Build i18n/cluster_atlas_<lang>.qm from the message tables in i18n/<lang>/*.py.
+"""Build i18n/cluster_atlas_<lang>.ts and .qm from the message tables in i18n/<lang>/*.py.
 
 Each module holds ``MESSAGES = {"English source as passed to tr()": "translation"}``.
-We write a Qt Linguist .ts (context ``ClusterAtlas``) and compile it with
-``lrelease`` (Debian package qttools5-dev-tools). Run by scripts/setup.sh and
-scripts/package.py; the .ts/.qm files are build products.
+We write a Qt Linguist .ts (context ``ClusterAtlas``, messages sorted, so the
+same tables always give the same file) and compile it with ``lrelease``
+(Debian package qttools5-dev-tools). Both files are committed: a git checkout
+or the plugin ZIP is translated without running this script. Run it after
+changing i18n/<lang>/*.py and commit the two files it rewrites
+(tests/test_i18n.py fails while they are stale).
+
+    python scripts/build_translations.py            # rewrite i18n/*.ts, *.qm
+    python scripts/build_translations.py --out DIR  # build into DIR (the staleness test)
+
+A .qm is rewritten only when it no longer translates the tables: another
+lrelease version may write other bytes for the same messages, and rebuilding
+(scripts/setup.sh does) must not dirty the checkout for nothing.
 """
+import argparse
 import importlib.util
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "i18n"
+CONTEXT = "ClusterAtlas"
+
+
+def languages():
+    return sorted(p.name for p in I18N.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
 
 
 def load_messages(lang):
@@ -31,37 +48,82 @@ def load_messages(lang):
     return messages
 
 
-def write_ts(lang, messages, path):
+def ts_text(lang, messages):
+    """The .ts file (Qt Linguist 2.1 format) of one language, as text."""
     out = ['<?xml version="1.0" encoding="utf-8"?>', "<!DOCTYPE TS>", f'<TS version="2.1" language="{lang}">',
-           "<context>", "    <name>ClusterAtlas</name>"]
+           "<context>", f"    <name>{CONTEXT}</name>"]
     for source, text in sorted(messages.items()):
         out += ["    <message>", f"        <source>{escape(source)}</source>",
                 f"        <translation>{escape(text)}</translation>", "    </message>"]
     out += ["</context>", "</TS>", ""]
-    path.write_text("\n".join(out), encoding="utf-8")
+    return "\n".join(out)
 
 
 def lrelease():
-    for candidate in ("lrelease", "/usr/lib/qt5/bin/lrelease", "lrelease-qt5", "lrelease6"):
+    for candidate in ("lrelease", "/usr/lib/qt5/bin/lrelease", "lrelease-qt5", "lrelease6",
+                      "/usr/lib/qt6/bin/lrelease"):
         found = shutil.which(candidate) or (candidate if Path(candidate).exists() else None)
         if found:
             return found
     return None
 
 
-def main():
-    tool = lrelease()
-    if tool is None:
-        print("build_translations: lrelease not found (apt install qttools5-dev-tools); plugin stays English")
-        return 0
-    for lang_dir in sorted(p for p in I18N.iterdir() if p.is_dir() and not p.name.startswith("_")):
-        lang = lang_dir.name
+def untranslated(qm_path, messages):
+    """Sources the compiled catalogue ``qm_path`` does not translate as ``messages`` say
+    (all of them when it cannot be loaded)."""
+    from qgis.PyQt.QtCore import QTranslator
+
+    translator = QTranslator()
+    if not Path(qm_path).is_file() or not translator.load(str(qm_path)):
+        return sorted(messages)
+    return sorted(s for s, t in messages.items() if translate(translator, s) != t)
+
+
+def translate(translator, source):
+    """``translator.translate`` of one source (PyQt5 takes the char* source as ASCII
+    str only: other text goes as UTF-8 bytes, the encoding of the catalogue)."""
+    try:
+        return translator.translate(CONTEXT, source)
+    except UnicodeEncodeError:
+        return translator.translate(CONTEXT.encode(), source.encode("utf-8"))
+
+
+def build(out_dir=None, tool=None):
+    """Write <out_dir>/cluster_atlas_<lang>.ts and .qm for every language; returns the
+    paths written. ``out_dir`` defaults to i18n/, where the plugin loads them from."""
+    out_dir = Path(out_dir or I18N)
+    tool = tool or lrelease()
+    written = []
+    for lang in languages():
         messages = load_messages(lang)
-        ts = I18N / f"cluster_atlas_{lang}.ts"
-        write_ts(lang, messages, ts)
-        qm = I18N / f"cluster_atlas_{lang}.qm"
-        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
+        ts = out_dir / f"cluster_atlas_{lang}.ts"
+        text = ts_text(lang, messages)
+        if not ts.is_file() or ts.read_text(encoding="utf-8") != text:
+            ts.write_text(text, encoding="utf-8")
+            written.append(ts)
+        if tool is None:
+            print("build_translations: lrelease not found (apt install qttools5-dev-tools); "
+                  f"{ts.name} written, the .qm left as it is")
+            continue
+        qm = out_dir / f"cluster_atlas_{lang}.qm"
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / qm.name
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(fresh)], check=True)
+            if not qm.is_file() or (fresh.read_bytes() != qm.read_bytes() and untranslated(qm, messages)):
+                shutil.copyfile(fresh, qm)
+                written.append(qm)
         print(f"build_translations: {qm.name} ({len(messages)} messages)")
+    return written
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", help="directory to write into (default: i18n/ of the plugin)")
+    args = parser.parse_args(argv)
+    if args.out:
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+    for path in build(args.out):
+        print(f"build_translations: wrote {path}")
     return 0
 
 

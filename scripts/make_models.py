@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Qt writes XML attributes in hash order: a fixed seed gives the same file (and small diffs) every run.
+os.environ.setdefault("QT_HASH_SEED", "0")
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / ".build" / "plugins"))
@@ -41,7 +43,7 @@ GROUP, GROUP_ID = "Cartography", "cartography"
 
 HELP = (
     "<p>Runs the whole Cluster Atlas chain in one step, as the demo does: "
-    "<b>Import member table</b> (importmembers) &rarr; <b>Aggregate per postal code</b> (aggregatepostcodes, "
+    "<b>Import cluster members</b> (importmembers) &rarr; <b>Employment per postal code</b> (aggregatepostcodes, "
     "on a postcode points or zones layer you choose) &rarr; <b>Network overlay</b> (networkoverlay, only when a "
     "network layer is given) &rarr; <b>Export atlas map</b> (exportatlasmap, a PDF or PNG page).</p>"
     "<p>Every step keeps its own accounting: rows that cannot be used end in the rejects output, members whose "
@@ -49,14 +51,18 @@ HELP = (
     "Open the model in the graphical modeller (Processing &#9656; Models &#9656; Open existing model, file "
     "resources/models/atlas_chain.model3 of the plugin) to change the settings it does not expose "
     "(fields detection, filters, page texts).</p>"
-    "<p><b>Method</b>: each cluster's employment is summed per postal code, an entity counted once per cluster; "
-    "circle areas are proportional to employment; the network figures are lengths of network inside each zone and "
-    "the Spearman correlation between employment density and network density. Densities and the correlation need "
+    "<h3>Method</h3><p>The atlas method, step by step: each cluster's employment is summed per postal code, an "
+    "entity counted once per cluster and once in the totals; circle areas are proportional to employment; the "
+    "network figures are lengths of network inside each zone, distances from each zone to the network and the "
+    "Spearman correlation between employment density and network density. Densities and the correlation need "
     "zones (polygons, e.g. from Postal zones from postcode points); with a points reference only distances to the "
     "network are measured.</p>"
-    "<p><b>Example</b>: MEMBERS = members.csv, POSTCODES = zones.gpkg (postcodezones output), POSTCODE_FIELD = postcode, "
-    "NETWORK = network_illustrative.gpkg, CLASS_FIELD = class, BOUNDARY = boundaries.gpkg|layername=wallonia, "
-    "EXPORT:PAGE = atlas.pdf.</p>"
+    "<h3>Example</h3><p>MEMBERS = <code>sample_data/members.csv</code>, EMPLOYMENT_CEILING = 3000, POSTCODES = "
+    "<code>sample_data/postcode_points.gpkg</code> (layer <code>postcode_points</code>), POSTCODE_FIELD = "
+    "<code>postcode</code>, NETWORK = <code>sample_data/network_illustrative.gpkg</code>, CLASS_FIELD = "
+    "<code>class</code>, BOUNDARY = <code>sample_data/boundaries.gpkg</code> (layer <code>wallonia</code>), "
+    "PER_CLUSTER = yes, EXPORT:PAGE = <code>atlas.pdf</code>: a PDF of 4 pages, one per cluster; IMPORT:REJECTED "
+    "holds the 3 rejected rows and AGGREGATE:UNMATCHED the Luxembourg member (LU-4365, employment 85).</p>"
 )
 PARAM_HELP = {
     "MEMBERS": "The member table: one row per entity and cluster (CSV, XLSX/ODS or any layer or table). "

@@ -1,0 +1,1893 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>ClusterAtlas</name>
+    <message>
+        <source>  rejected ({}): {}</source>
+        <translation>  rejets ({}) : {}</translation>
+    </message>
+    <message>
+        <source> (also matched: {})</source>
+        <translation> (correspondent aussi : {})</translation>
+    </message>
+    <message>
+        <source> (or give a default cluster)</source>
+        <translation> (ou donnez un cluster par défaut)</translation>
+    </message>
+    <message>
+        <source> (stored as the default style of the GeoPackage layer)</source>
+        <translation> (enregistré comme style par défaut de la couche GeoPackage)</translation>
+    </message>
+    <message>
+        <source>'{}' is empty.</source>
+        <translation>'{}' est vide.</translation>
+    </message>
+    <message>
+        <source>: point not used</source>
+        <translation> : point non utilisé</translation>
+    </message>
+    <message>
+        <source>; no municipality found: its zone comes from the land left over</source>
+        <translation> ; aucune commune trouvée : sa zone vient du territoire restant</translation>
+    </message>
+    <message>
+        <source>; placed in municipality {} (where its point lies)</source>
+        <translation> ; placé dans la commune {} (où se trouve son point)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Builds approximate postal-code zones (polygons) from one point per postal code, for when the official zones are not available (Belgian bpost zones are not open data). The result is a valid reference layer for &lt;i&gt;Employment per postal code&lt;/i&gt;.&lt;/p&gt;
+&lt;h3&gt;Method&lt;/h3&gt;
+&lt;p&gt;Each point gets its Voronoi (Thiessen) cell: the area closer to it than to any other point. The cells are clipped to the boundary layer, so that the zones cover the boundary exactly, without gaps or overlaps. Codes are normalised as in the import (&lt;code&gt;1348&lt;/code&gt;, &lt;code&gt;B-1348&lt;/code&gt; and &lt;code&gt;1348.0&lt;/code&gt; are the same code &lt;code&gt;BE-1348&lt;/code&gt;); several points of one code give one zone (the union of their cells).&lt;/p&gt;
+&lt;p&gt;With a municipality layer and a postcode &amp;rarr; municipality table, the cells are built inside each municipality among the codes that belong to it, so that a zone never crosses into a municipality its code does not serve. A code listed in several municipalities gets a piece in each. A code missing from the table (or whose municipalities are not in the layer) is placed in the municipality that contains its point. Land of municipalities that no code serves, and land of the boundary outside every municipality, goes to the nearest points.&lt;/p&gt;
+&lt;p&gt;Everything unusual goes to the REPORT table and the log: invalid codes, duplicate points, points outside the boundary, codes without municipality, municipalities without codes, codes left without a zone.&lt;/p&gt;
+&lt;h3&gt;Parameters&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Postcode points&lt;/b&gt; (POINTS): one point per postal code (several points per code are merged).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Postcode field&lt;/b&gt; (POSTCODE_FIELD) and optional &lt;b&gt;country field&lt;/b&gt; (COUNTRY_FIELD) of the points; &lt;b&gt;default country&lt;/b&gt; (DEFAULT_COUNTRY, ISO code, default BE) when a code has neither a country nor a prefix.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Boundary&lt;/b&gt; (BOUNDARY): polygons the zones must cover (e.g. the country or region); all its features are merged.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Municipalities&lt;/b&gt; (MUNICIPALITIES, optional) with their &lt;b&gt;id field&lt;/b&gt; (MUNICIPALITY_FIELD), e.g. the NIS code.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Postcode &amp;rarr; municipality table&lt;/b&gt; (LOOKUP, optional), its &lt;b&gt;postcode field&lt;/b&gt; (LOOKUP_POSTCODE_FIELD) and &lt;b&gt;municipality field&lt;/b&gt; (LOOKUP_MUNICIPALITY_FIELD).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Maximum distance outside the boundary&lt;/b&gt; (MAX_OUTSIDE_DISTANCE, in units of the working CRS, default 1000): points farther outside are geocoding errors and are ignored (reported); nearer ones are used.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Working CRS&lt;/b&gt; (TARGET_CRS, optional): projected CRS of the cells and of the output; by default the points' CRS when projected, else the boundary's, else the UTM zone of the boundary's centre.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Outputs&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Postal zones&lt;/b&gt; (OUTPUT): one multipolygon per code with &lt;code&gt;pc_key&lt;/code&gt;, &lt;code&gt;country&lt;/code&gt;, &lt;code&gt;postcode&lt;/code&gt;, &lt;code&gt;n_points&lt;/code&gt;, &lt;code&gt;municipalities&lt;/code&gt;, &lt;code&gt;method&lt;/code&gt; (&lt;code&gt;voronoi&lt;/code&gt;, &lt;code&gt;municipality&lt;/code&gt;: the whole municipality, &lt;code&gt;voronoi_in_municipality&lt;/code&gt;) and &lt;code&gt;area_km2&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Report&lt;/b&gt; (REPORT): one row per problem with &lt;code&gt;pc_key&lt;/code&gt;, &lt;code&gt;raw_code&lt;/code&gt;, &lt;code&gt;municipality&lt;/code&gt;, &lt;code&gt;rule&lt;/code&gt; and &lt;code&gt;detail&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Numbers ZONES, POINTS_USED, ISSUES and AREA_DIFFERENCE_PCT (union of the zones against the boundary, in percent).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Example&lt;/h3&gt;
+&lt;p&gt;POINTS = &lt;code&gt;sample_data/postcode_points.gpkg&lt;/code&gt; (layer &lt;code&gt;postcode_points&lt;/code&gt;, 33 points), POSTCODE_FIELD = &lt;code&gt;postcode&lt;/code&gt;, BOUNDARY = &lt;code&gt;sample_data/boundaries.gpkg&lt;/code&gt; (layer &lt;code&gt;belgium&lt;/code&gt;): 33 zones covering Belgium, ISSUES 0, AREA_DIFFERENCE_PCT 0.0. On the full data: Belgian postcode points (EPSG:31370), boundary &lt;code&gt;belgium&lt;/code&gt;, municipalities &lt;code&gt;munty&lt;/code&gt; with &lt;code&gt;CD_MUNTY_REFNIS&lt;/code&gt;, table &lt;code&gt;be_localities_postcode_nis_2013.csv&lt;/code&gt; with &lt;code&gt;zipCode&lt;/code&gt; and &lt;code&gt;nisCode&lt;/code&gt;: 1,144 zones covering Belgium, each inside its municipalities.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Construit des zones approximatives de codes postaux (polygones) à partir d'un point par code postal, lorsque les zones officielles ne sont pas disponibles (les zones de bpost ne sont pas des données ouvertes). Le résultat est une couche de référence valable pour &lt;i&gt;Emploi par code postal&lt;/i&gt;.&lt;/p&gt;
+&lt;h3&gt;Méthode&lt;/h3&gt;
+&lt;p&gt;Chaque point reçoit sa cellule de Voronoï (Thiessen) : la surface plus proche de lui que de tout autre point. Les cellules sont découpées par la couche de limite, de sorte que les zones couvrent exactement la limite, sans vide ni chevauchement. Les codes sont normalisés comme à l'importation (&lt;code&gt;1348&lt;/code&gt;, &lt;code&gt;B-1348&lt;/code&gt; et &lt;code&gt;1348.0&lt;/code&gt; sont le même code &lt;code&gt;BE-1348&lt;/code&gt;) ; plusieurs points d'un même code donnent une seule zone (l'union de leurs cellules).&lt;/p&gt;
+&lt;p&gt;Avec une couche de communes et une table code postal &amp;rarr; commune, les cellules sont construites à l'intérieur de chaque commune entre les codes qui lui appartiennent, de sorte qu'une zone ne déborde jamais sur une commune que son code ne dessert pas. Un code listé dans plusieurs communes reçoit un morceau de chacune. Un code absent de la table (ou dont les communes ne sont pas dans la couche) est placé dans la commune qui contient son point. Le territoire des communes qu'aucun code ne dessert, et celui de la limite hors de toute commune, va aux points les plus proches.&lt;/p&gt;
+&lt;p&gt;Toute anomalie va dans la table REPORT et dans le journal : codes invalides, points en double, points hors de la limite, codes sans commune, communes sans code, codes restés sans zone.&lt;/p&gt;
+&lt;h3&gt;Paramètres&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Points des codes postaux&lt;/b&gt; (POINTS) : un point par code postal (plusieurs points d'un même code sont fusionnés).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Champ du code postal&lt;/b&gt; (POSTCODE_FIELD) et &lt;b&gt;champ du pays&lt;/b&gt; facultatif (COUNTRY_FIELD) des points ; &lt;b&gt;pays par défaut&lt;/b&gt; (DEFAULT_COUNTRY, code ISO, BE par défaut) lorsqu'un code n'a ni pays ni préfixe.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Limite&lt;/b&gt; (BOUNDARY) : polygones que les zones doivent couvrir (par ex. le pays ou la région) ; toutes ses entités sont fusionnées.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Communes&lt;/b&gt; (MUNICIPALITIES, facultatif) avec leur &lt;b&gt;champ identifiant&lt;/b&gt; (MUNICIPALITY_FIELD), par ex. le code INS.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Table code postal &amp;rarr; commune&lt;/b&gt; (LOOKUP, facultatif), son &lt;b&gt;champ du code postal&lt;/b&gt; (LOOKUP_POSTCODE_FIELD) et son &lt;b&gt;champ de la commune&lt;/b&gt; (LOOKUP_MUNICIPALITY_FIELD).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Distance maximale hors de la limite&lt;/b&gt; (MAX_OUTSIDE_DISTANCE, en unités du SCR de travail, 1000 par défaut) : les points plus éloignés sont des erreurs de géocodage et sont ignorés (signalés) ; les plus proches sont utilisés.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;SCR de travail&lt;/b&gt; (TARGET_CRS, facultatif) : SCR projeté des cellules et de la sortie ; par défaut celui des points s'il est projeté, sinon celui de la limite, sinon la zone UTM du centre de la limite.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Sorties&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Zones postales&lt;/b&gt; (OUTPUT) : un multipolygone par code avec &lt;code&gt;pc_key&lt;/code&gt;, &lt;code&gt;country&lt;/code&gt;, &lt;code&gt;postcode&lt;/code&gt;, &lt;code&gt;n_points&lt;/code&gt;, &lt;code&gt;municipalities&lt;/code&gt;, &lt;code&gt;method&lt;/code&gt; (&lt;code&gt;voronoi&lt;/code&gt;, &lt;code&gt;municipality&lt;/code&gt; : toute la commune, &lt;code&gt;voronoi_in_municipality&lt;/code&gt;) et &lt;code&gt;area_km2&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Rapport&lt;/b&gt; (REPORT) : une ligne par problème avec &lt;code&gt;pc_key&lt;/code&gt;, &lt;code&gt;raw_code&lt;/code&gt;, &lt;code&gt;municipality&lt;/code&gt;, &lt;code&gt;rule&lt;/code&gt; et &lt;code&gt;detail&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Nombres ZONES, POINTS_USED, ISSUES et AREA_DIFFERENCE_PCT (union des zones par rapport à la limite, en pour cent).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Exemple&lt;/h3&gt;
+&lt;p&gt;POINTS = &lt;code&gt;sample_data/postcode_points.gpkg&lt;/code&gt; (couche &lt;code&gt;postcode_points&lt;/code&gt;, 33 points), POSTCODE_FIELD = &lt;code&gt;postcode&lt;/code&gt;, BOUNDARY = &lt;code&gt;sample_data/boundaries.gpkg&lt;/code&gt; (couche &lt;code&gt;belgium&lt;/code&gt;) : 33 zones couvrant la Belgique, ISSUES 0, AREA_DIFFERENCE_PCT 0,0. Sur les données complètes : points des codes postaux belges (EPSG:31370), limite &lt;code&gt;belgium&lt;/code&gt;, communes &lt;code&gt;munty&lt;/code&gt; avec &lt;code&gt;CD_MUNTY_REFNIS&lt;/code&gt;, table &lt;code&gt;be_localities_postcode_nis_2013.csv&lt;/code&gt; avec &lt;code&gt;zipCode&lt;/code&gt; et &lt;code&gt;nisCode&lt;/code&gt; : 1 144 zones couvrant la Belgique, chacune dans ses communes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Copies a layer to &lt;b&gt;OUTPUT&lt;/b&gt; styled with one of the bundled atlas styles, with the field chosen by parameter. For a GeoPackage output the style is stored as the layer's default style, so the file opens styled in QGIS later (also when run with qgis_process).&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;INPUT&lt;/b&gt;: any vector layer.&lt;/li&gt;&lt;li&gt;&lt;b&gt;STYLE&lt;/b&gt;: proportional circles (one colour, by cluster, by entity kind), network lines (copper/fibre by the field &lt;i&gt;class&lt;/i&gt;), zone outlines, region backdrop, country outline, choropleth of employment per 1,000 inhabitants (quantiles), choropleth of a location quotient (breaks 0.5, 0.8, 1.25, 2).&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD&lt;/b&gt;: value field: circle size or choropleth value (default &lt;i&gt;employment&lt;/i&gt;, &lt;i&gt;emp_per_1000&lt;/i&gt; or &lt;i&gt;lq&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;CATEGORY_FIELD&lt;/b&gt;: field of the categories (default &lt;i&gt;cluster&lt;/i&gt;, &lt;i&gt;kind&lt;/i&gt;, &lt;i&gt;class&lt;/i&gt;). When styling by cluster or kind a wide layer of the aggregation (fields &lt;i&gt;emp_&amp;lt;slug&amp;gt;&lt;/i&gt; or &lt;i&gt;emp_k_&amp;lt;kind&amp;gt;&lt;/i&gt;, no category field), the output has one circle per postal code and category; circles sharing a point are offset around it so none is hidden.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD_MAP&lt;/b&gt;: optional slug to cluster name map (JSON), the aggregation's FIELD_MAP output, to label exploded clusters with their names.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAX_SIZE&lt;/b&gt;: diameter in mm of the largest circle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAX_VALUE&lt;/b&gt;: value drawn with MAX_SIZE; 0 = the layer's maximum. Give the same value to several maps to compare them on one scale.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: the styled copy.&lt;/li&gt;&lt;li&gt;&lt;b&gt;STYLE_INFO&lt;/b&gt;: what was applied (e.g. the value given the largest circle).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Circle area is proportional to the value: diameter = MAX_SIZE x sqrt(value / MAX_VALUE) (data-defined size with an area scale); larger circles are drawn first, under the smaller ones; the size legend shows nested circles of round values. Cluster colours come from a colour-blind-safe palette, chosen from the normalised cluster name, so a cluster keeps its colour across maps and runs.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;p&gt;INPUT = the CIRCLES output of Employment per postal code on the sample data (fields &lt;code&gt;emp_&amp;lt;slug&amp;gt;&lt;/code&gt; per cluster), STYLE = Proportional circles by cluster, FIELD_MAP = its FIELD_MAP, OUTPUT = &lt;code&gt;circles_styled.gpkg&lt;/code&gt;: one circle per postal code and cluster, coloured by cluster; STYLE_INFO gives the largest circle: diameter 12.0 mm (MAX_SIZE) for 1,690.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Copie une couche vers &lt;b&gt;OUTPUT&lt;/b&gt; avec l'un des styles d'atlas fournis, le champ étant choisi par paramètre. Pour une sortie GeoPackage, le style est enregistré comme style par défaut de la couche : le fichier s'ouvre stylé plus tard dans QGIS (aussi après qgis_process).&lt;/p&gt;&lt;h3&gt;Paramètres&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;INPUT&lt;/b&gt; : toute couche vecteur.&lt;/li&gt;&lt;li&gt;&lt;b&gt;STYLE&lt;/b&gt; : cercles proportionnels (une couleur, par cluster, par type d'entité), lignes du réseau (cuivre/fibre selon le champ &lt;i&gt;class&lt;/i&gt;), contours des zones, fond de la région, contour du pays, choroplèthe de l'emploi pour 1 000 habitants (quantiles), choroplèthe d'un quotient de localisation (seuils 0,5, 0,8, 1,25, 2).&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD&lt;/b&gt; : champ de valeur : taille des cercles ou valeur de la choroplèthe (par défaut &lt;i&gt;employment&lt;/i&gt;, &lt;i&gt;emp_per_1000&lt;/i&gt; ou &lt;i&gt;lq&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;CATEGORY_FIELD&lt;/b&gt; : champ des catégories (par défaut &lt;i&gt;cluster&lt;/i&gt;, &lt;i&gt;kind&lt;/i&gt;, &lt;i&gt;class&lt;/i&gt;). Pour styler par cluster ou par type une couche large de l'agrégation (champs &lt;i&gt;emp_&amp;lt;slug&amp;gt;&lt;/i&gt; ou &lt;i&gt;emp_k_&amp;lt;type&amp;gt;&lt;/i&gt;, sans champ de catégorie), la sortie a un cercle par code postal et par catégorie ; les cercles d'un même point sont décalés autour de lui pour qu'aucun ne soit caché.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD_MAP&lt;/b&gt; : correspondance facultative slug vers nom de cluster (JSON), la sortie FIELD_MAP de l'agrégation, pour nommer les clusters éclatés.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAX_SIZE&lt;/b&gt; : diamètre en mm du plus grand cercle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAX_VALUE&lt;/b&gt; : valeur dessinée avec MAX_SIZE ; 0 = le maximum de la couche. Donnez la même valeur à plusieurs cartes pour les comparer à la même échelle.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Sorties&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt; : la copie stylée.&lt;/li&gt;&lt;li&gt;&lt;b&gt;STYLE_INFO&lt;/b&gt; : ce qui a été appliqué (par ex. la valeur du plus grand cercle).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Méthode&lt;/h3&gt;&lt;p&gt;La surface des cercles est proportionnelle à la valeur : diamètre = MAX_SIZE x racine(valeur / MAX_VALUE) (taille définie par les données avec une échelle de surface) ; les grands cercles sont dessinés d'abord, sous les petits ; la légende des tailles montre des cercles emboîtés de valeurs rondes. Les couleurs des clusters viennent d'une palette lisible par les daltoniens, choisies à partir du nom normalisé du cluster : un cluster garde sa couleur d'une carte et d'une exécution à l'autre.&lt;/p&gt;&lt;h3&gt;Exemple&lt;/h3&gt;&lt;p&gt;INPUT = la sortie CIRCLES de Emploi par code postal sur les données d'exemple (champs &lt;code&gt;emp_&amp;lt;slug&amp;gt;&lt;/code&gt; par cluster), STYLE = Cercles proportionnels par cluster, FIELD_MAP = son FIELD_MAP, OUTPUT = &lt;code&gt;circles_styled.gpkg&lt;/code&gt; : un cercle par code postal et par cluster, coloré selon le cluster ; STYLE_INFO donne le plus grand cercle : diamètre 12,0 mm (MAX_SIZE) pour 1 690.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Measures how closely the employment of a cluster follows a line network (the atlas' claim that ICT entities &lt;i&gt;follow the Walloon copper and fibre network closely&lt;/i&gt;).&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;ZONES&lt;/b&gt;: polygons with an employment field (e.g. the output of the aggregation), or points (geocoded members or postal-code points).&lt;/li&gt;&lt;li&gt;&lt;b&gt;EMPLOYMENT_FIELD&lt;/b&gt;: numeric employment of each zone; NULL counts as 0 (reported in the log).&lt;/li&gt;&lt;li&gt;&lt;b&gt;POPULATION_FIELD&lt;/b&gt; (optional): population of each zone, for the population affinity.&lt;/li&gt;&lt;li&gt;&lt;b&gt;NETWORK&lt;/b&gt;: line layer (any CRS; multi-part lines allowed).&lt;/li&gt;&lt;li&gt;&lt;b&gt;CLASS_FIELD&lt;/b&gt; (optional): the line type field. Without it the only class is &lt;code&gt;all&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CLASS_MAP&lt;/b&gt;: maps type values onto classes, e.g. &lt;code&gt;rail=fibre; tram=fibre; *=copper&lt;/code&gt;. &lt;code&gt;*&lt;/code&gt; is the class of unmapped values (default &lt;code&gt;other&lt;/code&gt;), &lt;code&gt;NULL&lt;/code&gt; that of empty values. The values &lt;code&gt;copper&lt;/code&gt;, &lt;code&gt;fibre&lt;/code&gt; and &lt;code&gt;fiber&lt;/code&gt; map to themselves. Values are matched ignoring case and accents; items are separated by &lt;code&gt;;&lt;/code&gt;, &lt;code&gt;,&lt;/code&gt; or new lines; a JSON object is accepted for values containing separators. The classes &lt;code&gt;copper&lt;/code&gt;, &lt;code&gt;fibre&lt;/code&gt; and &lt;code&gt;other&lt;/code&gt; always get fields.&lt;/li&gt;&lt;li&gt;&lt;b&gt;DISTANCES&lt;/b&gt;: distance thresholds in km (default &lt;code&gt;1, 2, 5&lt;/code&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBERS&lt;/b&gt; (optional): geocoded member points (any CRS). Each zone with members of positive employment is then measured from the employment-weighted centre of its members instead of its point on surface.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBER_EMPLOYMENT_FIELD&lt;/b&gt; (optional): employment of each member, the weight of the centre; without it every member weighs 1; NULL counts as 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBER_ZONE_FIELD&lt;/b&gt; and &lt;b&gt;ZONE_KEY_FIELD&lt;/b&gt; (optional, both or neither): join members to zones by key (e.g. &lt;code&gt;pc_key&lt;/code&gt; on both sides; &lt;code&gt;1348&lt;/code&gt; matches &lt;code&gt;"1348"&lt;/code&gt;). Without them a member belongs to the first zone (in reading order) that holds the point, its boundary included.&lt;/li&gt;&lt;li&gt;&lt;b&gt;METRIC_CRS&lt;/b&gt; (advanced): projected CRS in metres for lengths and distances; default the zones' CRS when it is projected in metres, else EPSG:3812.&lt;/li&gt;&lt;li&gt;&lt;b&gt;LENGTH_METHOD&lt;/b&gt; (advanced): planar in the metric CRS (as QGIS' native algorithms without ellipsoid), or ellipsoidal (the project's ellipsoid, else that of the metric CRS).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: the zones with &lt;code&gt;area_km2&lt;/code&gt;, &lt;code&gt;len_km_&amp;lt;class&amp;gt;&lt;/code&gt;, &lt;code&gt;len_km_total&lt;/code&gt;, &lt;code&gt;density_&amp;lt;class&amp;gt;&lt;/code&gt; and &lt;code&gt;density_total&lt;/code&gt; (km/km²), &lt;code&gt;dist_km_&amp;lt;class&amp;gt;&lt;/code&gt; and &lt;code&gt;dist_km_total&lt;/code&gt; (km from the zone's point on surface, or the point itself, to the nearest line; NULL when the class has no line), &lt;code&gt;dist_from&lt;/code&gt; (where distances start: &lt;code&gt;point_on_surface&lt;/code&gt;, &lt;code&gt;zone_point&lt;/code&gt; or &lt;code&gt;members_centre&lt;/code&gt;), &lt;code&gt;n_members&lt;/code&gt; (members joined, when MEMBERS is given), &lt;code&gt;emp_density&lt;/code&gt; (employment/km²). Point inputs get only the distances.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBER_DISTANCES&lt;/b&gt; (optional, with MEMBERS): every member (none dropped, also those without geometry or outside every zone) with its fields, &lt;code&gt;dist_km_&amp;lt;class&amp;gt;&lt;/code&gt;, &lt;code&gt;dist_km_total&lt;/code&gt; and &lt;code&gt;zone_fid&lt;/code&gt; (feature id of its zone, NULL when in none).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SUMMARY&lt;/b&gt;: table, one row per class and threshold: zones and employment within the distance, &lt;code&gt;employment_share&lt;/code&gt;, &lt;code&gt;area_share&lt;/code&gt;, &lt;code&gt;population_share&lt;/code&gt;, &lt;code&gt;affinity_area&lt;/code&gt; = employment share / area share, &lt;code&gt;affinity_population&lt;/code&gt;, Spearman's &lt;code&gt;spearman_rho&lt;/code&gt; between employment density and network density with &lt;code&gt;spearman_n&lt;/code&gt;, &lt;code&gt;network_km&lt;/code&gt; and the &lt;code&gt;length_method&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;REPORT&lt;/b&gt;: HTML page with the summary, the affinity table, the correlations and an SVG chart of the share of employment (and of area/population) within each distance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPEARMAN_RHO&lt;/b&gt;, &lt;b&gt;SPEARMAN_N&lt;/b&gt;: correlation for the whole network; &lt;b&gt;LENGTH_METHOD_USED&lt;/b&gt;; &lt;b&gt;STATS_JSON&lt;/b&gt;: all summary figures as JSON.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;The network is read once and transformed once into the metric CRS. The length of a line in a zone is the length of its intersection with the zone, as in &lt;i&gt;Sum line lengths&lt;/i&gt;; lines wholly inside a zone and without self-overlap add their whole length without an intersection. &lt;b&gt;One deliberate difference from &lt;i&gt;Sum line lengths&lt;/i&gt;&lt;/b&gt;: a stretch lying exactly on a boundary shared by two zones is counted once, in the zone read first, where &lt;i&gt;Sum line lengths&lt;/i&gt; counts it in both; so zone lengths add up to the network length. Distances are measured from each zone's point on surface (or the employment-weighted centre of its members, which may lie outside a concave zone) to the nearest line of each class (as &lt;i&gt;Join attributes by nearest&lt;/i&gt;). A zone is within d km of a class when that distance is at most d. An affinity above 1 means employment is closer to the network than land (or people) is. Spearman's rho uses average ranks for ties; the p-value is a Fisher-z approximation.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;p&gt;ZONES = the zones of Employment per postal code on the sample data (33 zones), EMPLOYMENT_FIELD = &lt;code&gt;employment&lt;/code&gt;, NETWORK = &lt;code&gt;sample_data/network_illustrative.gpkg&lt;/code&gt; (layer &lt;code&gt;network&lt;/code&gt;, an illustrative network, not a real one), CLASS_FIELD = &lt;code&gt;class&lt;/code&gt;: 26.5% of the employment lies within 1 km of the network on 2.7% of the area (class &lt;code&gt;total&lt;/code&gt;: affinity_area 9.7), SPEARMAN_RHO 0.31 with SPEARMAN_N 33. With real data: EMPLOYMENT_FIELD = &lt;code&gt;emp_tic&lt;/code&gt;, NETWORK = an OpenStreetMap railway layer, CLASS_FIELD = &lt;code&gt;type&lt;/code&gt;, CLASS_MAP = &lt;code&gt;rail=fibre; *=copper&lt;/code&gt; (railways as a stand-in for fibre backbones, which often follow rail corridors).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Mesure à quel point l'emploi d'un cluster suit un réseau linéaire (l'affirmation de l'atlas selon laquelle les entités TIC &lt;i&gt;suivent de près le réseau wallon de cuivre et de fibre optique&lt;/i&gt;).&lt;/p&gt;&lt;h3&gt;Paramètres&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;ZONES&lt;/b&gt; : polygones avec un champ d'emploi (p. ex. la sortie de l'agrégation), ou points (membres géocodés ou points des codes postaux).&lt;/li&gt;&lt;li&gt;&lt;b&gt;EMPLOYMENT_FIELD&lt;/b&gt; : emploi numérique de chaque zone ; NULL compte pour 0 (signalé dans le journal).&lt;/li&gt;&lt;li&gt;&lt;b&gt;POPULATION_FIELD&lt;/b&gt; (facultatif) : population de chaque zone, pour l'affinité rapportée à la population.&lt;/li&gt;&lt;li&gt;&lt;b&gt;NETWORK&lt;/b&gt; : couche de lignes (tout SCR ; lignes multi-parties acceptées).&lt;/li&gt;&lt;li&gt;&lt;b&gt;CLASS_FIELD&lt;/b&gt; (facultatif) : le champ du type de ligne. Sans lui, la seule classe est &lt;code&gt;all&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CLASS_MAP&lt;/b&gt; : associe les valeurs du type à des classes, p. ex. &lt;code&gt;rail=fibre; tram=fibre; *=copper&lt;/code&gt;. &lt;code&gt;*&lt;/code&gt; est la classe des valeurs non associées (par défaut &lt;code&gt;other&lt;/code&gt;), &lt;code&gt;NULL&lt;/code&gt; celle des valeurs vides. Les valeurs &lt;code&gt;copper&lt;/code&gt;, &lt;code&gt;fibre&lt;/code&gt; et &lt;code&gt;fiber&lt;/code&gt; sont associées à elles-mêmes. Les valeurs sont comparées sans tenir compte de la casse ni des accents ; les éléments sont séparés par &lt;code&gt;;&lt;/code&gt;, &lt;code&gt;,&lt;/code&gt; ou des retours à la ligne ; un objet JSON est accepté pour les valeurs contenant des séparateurs. Les classes &lt;code&gt;copper&lt;/code&gt;, &lt;code&gt;fibre&lt;/code&gt; et &lt;code&gt;other&lt;/code&gt; ont toujours leurs champs.&lt;/li&gt;&lt;li&gt;&lt;b&gt;DISTANCES&lt;/b&gt; : seuils de distance en km (par défaut &lt;code&gt;1, 2, 5&lt;/code&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBERS&lt;/b&gt; (facultatif) : points des membres géocodés (tout SCR). Chaque zone dont les membres ont un emploi positif est alors mesurée depuis le centre de ses membres pondéré par l'emploi au lieu de son point sur la surface.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBER_EMPLOYMENT_FIELD&lt;/b&gt; (facultatif) : emploi de chaque membre, le poids du centre ; sans lui chaque membre pèse 1 ; NULL compte pour 0.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBER_ZONE_FIELD&lt;/b&gt; et &lt;b&gt;ZONE_KEY_FIELD&lt;/b&gt; (facultatifs, les deux ou aucun) : joignent les membres aux zones par clé (p. ex. &lt;code&gt;pc_key&lt;/code&gt; des deux côtés ; &lt;code&gt;1348&lt;/code&gt; correspond à &lt;code&gt;"1348"&lt;/code&gt;). Sans eux, un membre appartient à la première zone (dans l'ordre de lecture) qui contient le point, limite comprise.&lt;/li&gt;&lt;li&gt;&lt;b&gt;METRIC_CRS&lt;/b&gt; (avancé) : SCR projeté en mètres pour les longueurs et les distances ; par défaut le SCR des zones s'il est projeté en mètres, sinon EPSG:3812.&lt;/li&gt;&lt;li&gt;&lt;b&gt;LENGTH_METHOD&lt;/b&gt; (avancé) : planimétrique dans le SCR métrique (comme les algorithmes natifs de QGIS sans ellipsoïde), ou ellipsoïdale (l'ellipsoïde du projet, sinon celui du SCR métrique).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Sorties&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt; : les zones avec &lt;code&gt;area_km2&lt;/code&gt;, &lt;code&gt;len_km_&amp;lt;classe&amp;gt;&lt;/code&gt;, &lt;code&gt;len_km_total&lt;/code&gt;, &lt;code&gt;density_&amp;lt;classe&amp;gt;&lt;/code&gt; et &lt;code&gt;density_total&lt;/code&gt; (km/km²), &lt;code&gt;dist_km_&amp;lt;classe&amp;gt;&lt;/code&gt; et &lt;code&gt;dist_km_total&lt;/code&gt; (km depuis le point sur la surface de la zone, ou le point lui-même, jusqu'à la ligne la plus proche ; NULL quand la classe n'a aucune ligne), &lt;code&gt;dist_from&lt;/code&gt; (origine des distances : &lt;code&gt;point_on_surface&lt;/code&gt;, &lt;code&gt;zone_point&lt;/code&gt; ou &lt;code&gt;members_centre&lt;/code&gt;), &lt;code&gt;n_members&lt;/code&gt; (membres joints, quand MEMBERS est donné), &lt;code&gt;emp_density&lt;/code&gt; (emploi/km²). Les entrées ponctuelles n'ont que les distances.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MEMBER_DISTANCES&lt;/b&gt; (facultatif, avec MEMBERS) : chaque membre (aucun n'est écarté, pas même ceux sans géométrie ou hors de toute zone) avec ses champs, &lt;code&gt;dist_km_&amp;lt;classe&amp;gt;&lt;/code&gt;, &lt;code&gt;dist_km_total&lt;/code&gt; et &lt;code&gt;zone_fid&lt;/code&gt; (identifiant de l'entité de sa zone, NULL s'il n'est dans aucune).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SUMMARY&lt;/b&gt; : table, une ligne par classe et par seuil : zones et emploi à moins de la distance, &lt;code&gt;employment_share&lt;/code&gt;, &lt;code&gt;area_share&lt;/code&gt;, &lt;code&gt;population_share&lt;/code&gt;, &lt;code&gt;affinity_area&lt;/code&gt; = part de l'emploi / part de la superficie, &lt;code&gt;affinity_population&lt;/code&gt;, le &lt;code&gt;spearman_rho&lt;/code&gt; de Spearman entre densité d'emploi et densité du réseau avec &lt;code&gt;spearman_n&lt;/code&gt;, &lt;code&gt;network_km&lt;/code&gt; et la &lt;code&gt;length_method&lt;/code&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;REPORT&lt;/b&gt; : page HTML avec le résumé, le tableau des affinités, les corrélations et un graphique SVG de la part de l'emploi (et de la superficie/population) à moins de chaque distance.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPEARMAN_RHO&lt;/b&gt;, &lt;b&gt;SPEARMAN_N&lt;/b&gt; : corrélation pour l'ensemble du réseau ; &lt;b&gt;LENGTH_METHOD_USED&lt;/b&gt; ; &lt;b&gt;STATS_JSON&lt;/b&gt; : tous les chiffres du résumé en JSON.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Méthode&lt;/h3&gt;&lt;p&gt;Le réseau est lu une fois et transformé une fois dans le SCR métrique. La longueur d'une ligne dans une zone est la longueur de son intersection avec la zone, comme dans &lt;i&gt;Somme des longueurs de lignes&lt;/i&gt; ; les lignes entièrement dans une zone et sans auto-superposition comptent toute leur longueur sans intersection. &lt;b&gt;Une différence voulue avec &lt;i&gt;Somme des longueurs de lignes&lt;/i&gt;&lt;/b&gt; : un tronçon situé exactement sur la limite commune de deux zones est compté une fois, dans la zone lue en premier, alors que &lt;i&gt;Somme des longueurs de lignes&lt;/i&gt; le compte dans les deux ; ainsi les longueurs des zones s'additionnent en la longueur du réseau. Les distances sont mesurées depuis le point sur la surface de chaque zone (ou le centre de ses membres pondéré par l'emploi, qui peut se trouver hors d'une zone concave) jusqu'à la ligne la plus proche de chaque classe (comme &lt;i&gt;Joindre les attributs par le plus proche&lt;/i&gt;). Une zone est à moins de d km d'une classe quand cette distance est au plus d. Une affinité supérieure à 1 signifie que l'emploi est plus proche du réseau que le territoire (ou la population). Le rho de Spearman utilise les rangs moyens en cas d'ex aequo ; la p-valeur est une approximation par le z de Fisher.&lt;/p&gt;&lt;h3&gt;Exemple&lt;/h3&gt;&lt;p&gt;ZONES = les zones de Emploi par code postal sur les données d'exemple (33 zones), EMPLOYMENT_FIELD = &lt;code&gt;employment&lt;/code&gt;, NETWORK = &lt;code&gt;sample_data/network_illustrative.gpkg&lt;/code&gt; (couche &lt;code&gt;network&lt;/code&gt;, un réseau illustratif, pas un réseau réel), CLASS_FIELD = &lt;code&gt;class&lt;/code&gt; : 26,5 % de l'emploi se trouve à moins de 1 km du réseau sur 2,7 % de la superficie (classe &lt;code&gt;total&lt;/code&gt; : affinity_area 9,7), SPEARMAN_RHO 0,31 avec SPEARMAN_N 33. Avec des données réelles : EMPLOYMENT_FIELD = &lt;code&gt;emp_tic&lt;/code&gt;, NETWORK = une couche des voies ferrées OpenStreetMap, CLASS_FIELD = &lt;code&gt;type&lt;/code&gt;, CLASS_MAP = &lt;code&gt;rail=fibre; *=copper&lt;/code&gt; (les voies ferrées comme substitut des dorsales de fibre, qui suivent souvent les couloirs ferroviaires).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Renders the atlas page (print layout &lt;i&gt;resources/atlas_page.qpt&lt;/i&gt;: a 249 x 165 mm map frame, title and map number, legend, scale bar, north arrow and the side block "Méthodo. et stat." / "Sources et auteurs") to a file, without the desktop. One page for all clusters, or one page per cluster (maps 1, 2, 3... of the atlas).&lt;/p&gt;&lt;h3&gt;Parameters&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;CIRCLES&lt;/b&gt;: points with the employment per postal code: the CIRCLES output of Aggregate per postal code (wide: &lt;i&gt;emp_&amp;lt;slug&amp;gt;&lt;/i&gt; per cluster, &lt;i&gt;emp_k_&amp;lt;kind&amp;gt;&lt;/i&gt; per kind) or any point layer with a &lt;i&gt;cluster&lt;/i&gt; or &lt;i&gt;kind&lt;/i&gt; field.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD&lt;/b&gt;: value field of the circles (default &lt;i&gt;employment&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;COLOUR_BY&lt;/b&gt;: colour by cluster, by entity kind, or one colour.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CLUSTERS&lt;/b&gt;: clusters to map, separated by ';' (or ',' when there is no ';'; names or slugs); empty = all.&lt;/li&gt;&lt;li&gt;&lt;b&gt;PER_CLUSTER&lt;/b&gt;: one page per cluster (numbered from MAP_NUMBER) instead of one page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD_MAP&lt;/b&gt;: slug to cluster name map (JSON), the aggregation's FIELD_MAP output.&lt;/li&gt;&lt;li&gt;&lt;b&gt;NETWORK&lt;/b&gt;, &lt;b&gt;ZONES&lt;/b&gt;, &lt;b&gt;BOUNDARY&lt;/b&gt;, &lt;b&gt;BACKDROP&lt;/b&gt;: optional layers drawn under the circles: network lines (field &lt;i&gt;class&lt;/i&gt;: copper/fibre), zone outlines, the region (Wallonia), the country (Belgium).&lt;/li&gt;&lt;li&gt;&lt;b&gt;EXTENT&lt;/b&gt;: map extent; default the BOUNDARY extent grown to hold every circle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TITLE&lt;/b&gt;, &lt;b&gt;SUBTITLE&lt;/b&gt;, &lt;b&gt;MAP_NUMBER&lt;/b&gt;, &lt;b&gt;ATLAS_NAME&lt;/b&gt;: page texts; per cluster the subtitle is the cluster name.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL_LEVEL&lt;/b&gt;, &lt;b&gt;METHOD&lt;/b&gt;, &lt;b&gt;DATA_USED&lt;/b&gt;, &lt;b&gt;SOURCES&lt;/b&gt;, &lt;b&gt;AUTHORS&lt;/b&gt;, &lt;b&gt;CREDITS&lt;/b&gt;: the side block and the line under the map.&lt;/li&gt;&lt;li&gt;&lt;b&gt;PAGE_LANGUAGE&lt;/b&gt;: language of the fixed page wording (French as in the atlas, or English).&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAX_SIZE&lt;/b&gt;: diameter in mm of the largest circle; every page uses the same scale.&lt;/li&gt;&lt;li&gt;&lt;b&gt;DPI&lt;/b&gt;: resolution of PNG output (and of rasterised parts of PDF/SVG).&lt;/li&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: the file; the format comes from its extension (.pdf, .png, .svg). A PDF holds every page; PNG and SVG write one file per page (name.png, name_2.png, ...).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Outputs&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt;: the file.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FILES&lt;/b&gt;: every file written (';').&lt;/li&gt;&lt;li&gt;&lt;b&gt;PAGES&lt;/b&gt;: number of pages.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAP_EXTENT&lt;/b&gt;: extent of the (first) map as xmin,ymin,xmax,ymax and its CRS.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;Circle area is proportional to employment (diameter = MAX_SIZE x sqrt(value / maximum)), larger circles under smaller ones, nested-circle size legend with round values. Clusters sharing a postal code are offset around the point so none is hidden. Cluster colours are stable across maps and runs (colour-blind-safe palette chosen from the normalised cluster name).&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;p&gt;CIRCLES, ZONES and FIELD_MAP = the outputs of Employment per postal code on the sample data, NETWORK = &lt;code&gt;sample_data/network_illustrative.gpkg&lt;/code&gt;, BOUNDARY = &lt;code&gt;sample_data/boundaries.gpkg&lt;/code&gt; (layer &lt;code&gt;wallonia&lt;/code&gt;), PER_CLUSTER = yes, TITLE = Les clusters technologiques, OUTPUT = &lt;code&gt;atlas.pdf&lt;/code&gt;: a PDF of 4 pages (PAGES = 4), one per cluster of the sample.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Produit la page d'atlas (mise en page &lt;i&gt;resources/atlas_page.qpt&lt;/i&gt; : un cadre de carte de 249 x 165 mm, titre et numéro de carte, légende, échelle, flèche du nord et le bloc latéral « Méthodo. et stat. » / « Sources et auteurs ») dans un fichier, sans l'interface. Une page pour tous les clusters, ou une page par cluster (cartes 1, 2, 3... de l'atlas).&lt;/p&gt;&lt;h3&gt;Paramètres&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;CIRCLES&lt;/b&gt; : points avec l'emploi par code postal : la sortie CIRCLES de l'agrégation par code postal (large : &lt;i&gt;emp_&amp;lt;slug&amp;gt;&lt;/i&gt; par cluster, &lt;i&gt;emp_k_&amp;lt;type&amp;gt;&lt;/i&gt; par type) ou toute couche de points avec un champ &lt;i&gt;cluster&lt;/i&gt; ou &lt;i&gt;kind&lt;/i&gt;.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD&lt;/b&gt; : champ de valeur des cercles (par défaut &lt;i&gt;employment&lt;/i&gt;).&lt;/li&gt;&lt;li&gt;&lt;b&gt;COLOUR_BY&lt;/b&gt; : couleur par cluster, par type d'entité, ou une seule couleur.&lt;/li&gt;&lt;li&gt;&lt;b&gt;CLUSTERS&lt;/b&gt; : clusters à cartographier, séparés par « ; » (ou « , » en l'absence de « ; » ; noms ou slugs) ; vide = tous.&lt;/li&gt;&lt;li&gt;&lt;b&gt;PER_CLUSTER&lt;/b&gt; : une page par cluster (numérotée à partir de MAP_NUMBER) au lieu d'une seule page.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FIELD_MAP&lt;/b&gt; : correspondance slug vers nom de cluster (JSON), la sortie FIELD_MAP de l'agrégation.&lt;/li&gt;&lt;li&gt;&lt;b&gt;NETWORK&lt;/b&gt;, &lt;b&gt;ZONES&lt;/b&gt;, &lt;b&gt;BOUNDARY&lt;/b&gt;, &lt;b&gt;BACKDROP&lt;/b&gt; : couches facultatives dessinées sous les cercles : lignes du réseau (champ &lt;i&gt;class&lt;/i&gt; : copper/fibre), contours des zones, la région (Wallonie), le pays (Belgique).&lt;/li&gt;&lt;li&gt;&lt;b&gt;EXTENT&lt;/b&gt; : emprise de la carte ; par défaut celle de BOUNDARY, agrandie pour contenir tous les cercles.&lt;/li&gt;&lt;li&gt;&lt;b&gt;TITLE&lt;/b&gt;, &lt;b&gt;SUBTITLE&lt;/b&gt;, &lt;b&gt;MAP_NUMBER&lt;/b&gt;, &lt;b&gt;ATLAS_NAME&lt;/b&gt; : textes de la page ; par cluster, le sous-titre est le nom du cluster.&lt;/li&gt;&lt;li&gt;&lt;b&gt;SPATIAL_LEVEL&lt;/b&gt;, &lt;b&gt;METHOD&lt;/b&gt;, &lt;b&gt;DATA_USED&lt;/b&gt;, &lt;b&gt;SOURCES&lt;/b&gt;, &lt;b&gt;AUTHORS&lt;/b&gt;, &lt;b&gt;CREDITS&lt;/b&gt; : le bloc latéral et la ligne sous la carte.&lt;/li&gt;&lt;li&gt;&lt;b&gt;PAGE_LANGUAGE&lt;/b&gt; : langue des libellés fixes de la page (français comme dans l'atlas, ou anglais).&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAX_SIZE&lt;/b&gt; : diamètre en mm du plus grand cercle ; toutes les pages utilisent la même échelle.&lt;/li&gt;&lt;li&gt;&lt;b&gt;DPI&lt;/b&gt; : résolution de la sortie PNG (et des parties rastérisées du PDF/SVG).&lt;/li&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt; : le fichier ; le format vient de son extension (.pdf, .png, .svg). Un PDF contient toutes les pages ; PNG et SVG écrivent un fichier par page (nom.png, nom_2.png, ...).&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Sorties&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;OUTPUT&lt;/b&gt; : le fichier.&lt;/li&gt;&lt;li&gt;&lt;b&gt;FILES&lt;/b&gt; : tous les fichiers écrits (« ; »).&lt;/li&gt;&lt;li&gt;&lt;b&gt;PAGES&lt;/b&gt; : nombre de pages.&lt;/li&gt;&lt;li&gt;&lt;b&gt;MAP_EXTENT&lt;/b&gt; : emprise de la (première) carte en xmin,ymin,xmax,ymax et son SCR.&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Méthode&lt;/h3&gt;&lt;p&gt;La surface des cercles est proportionnelle à l'emploi (diamètre = MAX_SIZE x racine(valeur / maximum)), les grands cercles sous les petits, légende des tailles en cercles emboîtés de valeurs rondes. Les clusters d'un même code postal sont décalés autour du point pour qu'aucun ne soit caché. Les couleurs des clusters sont stables d'une carte et d'une exécution à l'autre (palette lisible par les daltoniens, choisie à partir du nom normalisé du cluster).&lt;/p&gt;&lt;h3&gt;Exemple&lt;/h3&gt;&lt;p&gt;CIRCLES, ZONES et FIELD_MAP = les sorties de Emploi par code postal sur les données d'exemple, NETWORK = &lt;code&gt;sample_data/network_illustrative.gpkg&lt;/code&gt;, BOUNDARY = &lt;code&gt;sample_data/boundaries.gpkg&lt;/code&gt; (couche &lt;code&gt;wallonia&lt;/code&gt;), PER_CLUSTER = oui, TITLE = Les clusters technologiques, OUTPUT = &lt;code&gt;atlas.pdf&lt;/code&gt; : un PDF de 4 pages (PAGES = 4), une par cluster de l'exemple.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Runs the whole Cluster Atlas chain in one step, as the demo does: &lt;b&gt;Import cluster members&lt;/b&gt; (importmembers) &amp;rarr; &lt;b&gt;Employment per postal code&lt;/b&gt; (aggregatepostcodes, on a postcode points or zones layer you choose) &amp;rarr; &lt;b&gt;Network overlay&lt;/b&gt; (networkoverlay, only when a network layer is given) &amp;rarr; &lt;b&gt;Export atlas map&lt;/b&gt; (exportatlasmap, a PDF or PNG page).&lt;/p&gt;&lt;p&gt;Every step keeps its own accounting: rows that cannot be used end in the rejects output, members whose postal code is not in the reference layer end in the unmatched output, and each step's log gives the totals. Open the model in the graphical modeller (Processing &amp;#9656; Models &amp;#9656; Open existing model, file resources/models/atlas_chain.model3 of the plugin) to change the settings it does not expose (fields detection, filters, page texts).&lt;/p&gt;&lt;h3&gt;Method&lt;/h3&gt;&lt;p&gt;The atlas method, step by step: each cluster's employment is summed per postal code, an entity counted once per cluster and once in the totals; circle areas are proportional to employment; the network figures are lengths of network inside each zone, distances from each zone to the network and the Spearman correlation between employment density and network density. Densities and the correlation need zones (polygons, e.g. from Postal zones from postcode points); with a points reference only distances to the network are measured.&lt;/p&gt;&lt;h3&gt;Example&lt;/h3&gt;&lt;p&gt;MEMBERS = &lt;code&gt;sample_data/members.csv&lt;/code&gt;, EMPLOYMENT_CEILING = 3000, POSTCODES = &lt;code&gt;sample_data/postcode_points.gpkg&lt;/code&gt; (layer &lt;code&gt;postcode_points&lt;/code&gt;), POSTCODE_FIELD = &lt;code&gt;postcode&lt;/code&gt;, NETWORK = &lt;code&gt;sample_data/network_illustrative.gpkg&lt;/code&gt;, CLASS_FIELD = &lt;code&gt;class&lt;/code&gt;, BOUNDARY = &lt;code&gt;sample_data/boundaries.gpkg&lt;/code&gt; (layer &lt;code&gt;wallonia&lt;/code&gt;), PER_CLUSTER = yes, EXPORT:PAGE = &lt;code&gt;atlas.pdf&lt;/code&gt;: a PDF of 4 pages, one per cluster; IMPORT:REJECTED holds the 3 rejected rows and AGGREGATE:UNMATCHED the Luxembourg member (LU-4365, employment 85).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Exécute toute la chaîne Cluster Atlas en une étape, comme la démo : &lt;b&gt;Importer les membres des clusters&lt;/b&gt; (importmembers) &amp;rarr; &lt;b&gt;Emploi par code postal&lt;/b&gt; (aggregatepostcodes, sur une couche de points ou de zones des codes postaux de votre choix) &amp;rarr; &lt;b&gt;Superposition au réseau&lt;/b&gt; (networkoverlay, seulement si une couche de réseau est donnée) &amp;rarr; &lt;b&gt;Exporter la carte d'atlas&lt;/b&gt; (exportatlasmap, une page PDF ou PNG).&lt;/p&gt;&lt;p&gt;Chaque étape tient sa propre comptabilité : les lignes inutilisables aboutissent dans la sortie des rejets, les membres dont le code postal n'est pas dans la couche de référence dans la sortie des non appariés, et le journal de chaque étape donne les totaux. Ouvrez le modèle dans le modeleur graphique (Traitement &amp;#9656; Modèles &amp;#9656; Ouvrir un modèle existant, fichier resources/models/atlas_chain.model3 de l'extension) pour modifier les réglages qu'il n'expose pas (détection des champs, filtres, textes de la page).&lt;/p&gt;&lt;h3&gt;Méthode&lt;/h3&gt;&lt;p&gt;La méthode de l'atlas, étape par étape : l'emploi de chaque cluster est additionné par code postal, une entité comptée une fois par cluster et une fois dans les totaux ; la surface des cercles est proportionnelle à l'emploi ; les chiffres du réseau sont les longueurs de réseau dans chaque zone, les distances de chaque zone au réseau et la corrélation de Spearman entre densité d'emploi et densité du réseau. Les densités et la corrélation demandent des zones (polygones, p. ex. issus de Zones postales à partir des points des codes postaux) ; avec une référence de points, seules les distances au réseau sont mesurées.&lt;/p&gt;&lt;h3&gt;Exemple&lt;/h3&gt;&lt;p&gt;MEMBERS = &lt;code&gt;sample_data/members.csv&lt;/code&gt;, EMPLOYMENT_CEILING = 3000, POSTCODES = &lt;code&gt;sample_data/postcode_points.gpkg&lt;/code&gt; (couche &lt;code&gt;postcode_points&lt;/code&gt;), POSTCODE_FIELD = &lt;code&gt;postcode&lt;/code&gt;, NETWORK = &lt;code&gt;sample_data/network_illustrative.gpkg&lt;/code&gt;, CLASS_FIELD = &lt;code&gt;class&lt;/code&gt;, BOUNDARY = &lt;code&gt;sample_data/boundaries.gpkg&lt;/code&gt; (couche &lt;code&gt;wallonia&lt;/code&gt;), PER_CLUSTER = oui, EXPORT:PAGE = &lt;code&gt;atlas.pdf&lt;/code&gt; : un PDF de 4 pages, une par cluster ; IMPORT:REJECTED contient les 3 lignes rejetées et AGGREGATE:UNMATCHED le membre luxembourgeois (LU-4365, emploi 85).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Turns a cluster member list as it is received (CSV from Excel, XLSX/ODS workbook, GeoPackage or database table, project layer) into one clean &lt;b&gt;member table&lt;/b&gt;: one row per (entity, cluster) membership, with normalised postal codes, parsed employment and mapped entity kinds. Every input row ends either in the member table or in the rejects table, with the reason.&lt;/p&gt;
+&lt;h3&gt;Method&lt;/h3&gt;
+&lt;p&gt;The atlas counts, for each cluster, the employment of its member entities (companies, research and training centres, public bodies) placed by their postal code. The import builds the basis of that count: one row per (entity, cluster) membership, so that an entity in two clusters counts once in each; entities whose headcount does not reflect their activity in the cluster (a whole university, the worldwide staff of a bank) are left out with the employment ceiling or the exclusion list, as the atlas does; and nothing is lost silently: EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED.&lt;/p&gt;
+&lt;h3&gt;Parameters&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Input member table&lt;/b&gt; (INPUT): a layer or table of the project, a file or a database table. CSV/TXT/TSV files and XLSX/ODS workbooks (also when loaded as project layers without a filter) are read directly: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator (; , tab |) and the decimal mark are detected, and postal codes keep their leading zeros. Title or blank lines above the header are skipped (the header is the line with the most known column names), columns without a header and without values (trailing separators) are dropped, a header-less column with values is called column_N, and a repeated column name gets " (2)" (the log says so).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Sheet&lt;/b&gt; (SHEET): workbook sheet, by name or 0-based number; empty = first sheet.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Name, Cluster, Kind, Postcode, Country, Employment, Entity id and Year fields&lt;/b&gt; (NAME_FIELD, CLUSTER_FIELD, KIND_FIELD, POSTCODE_FIELD, COUNTRY_FIELD, EMPLOYMENT_FIELD, ID_FIELD, YEAR_FIELD): all optional. Left empty, each is detected from French, Dutch or English headers (Nom/Naam/Name, Cluster(s)/Pôle, Type/Soort, Code postal/CP/Postcode, Pays/Land/Country, Effectif/Emploi/Werknemers/Employees, BCE/KBO/Id, Année/Jaar/Year); the log says which column was chosen. The name and postcode columns are required, the cluster column too unless a default cluster is given.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Default cluster&lt;/b&gt; (CLUSTER): cluster of rows whose cluster cell is empty, or of every row when there is no cluster column (a list of one cluster's members).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Default country&lt;/b&gt; (DEFAULT_COUNTRY): ISO code used when neither a country column nor a prefix (B-, L-, F-, NL-, D-) gives the country. Default BE.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Excluded entities&lt;/b&gt; (EXCLUDE): names or ids separated by ; or new lines, each optionally followed by @ and a cluster to exclude it from that cluster only, e.g. &lt;code&gt;UCLouvain; Delhaize @ Nutrition&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Exclusion table&lt;/b&gt; (EXCLUSIONS): a table with a name or id column, an optional cluster column (empty = every cluster) and an optional reason column.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Employment ceiling&lt;/b&gt; (EMPLOYMENT_CEILING): memberships of entities with a larger employment are excluded (the whole staff of a university, the worldwide headcount of a bank). 0 or empty = no ceiling.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Encoding&lt;/b&gt; and &lt;b&gt;Separator&lt;/b&gt; (ENCODING, SEPARATOR, advanced): force them when the detection is wrong.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Cluster separators&lt;/b&gt; (CLUSTER_SEPARATORS, advanced): the characters that separate several clusters in one cell (default &lt;code&gt;;,/|&lt;/code&gt;). Remove &lt;code&gt;/&lt;/code&gt; when cluster names contain it ("Ardenne/Famenne"); empty = one cluster per cell.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Rules&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;Postal codes: B-1348, B 1348, BE-1348, 1348 Louvain-la-Neuve, 1400.0 all give the key BE-1348; L-4365 is Luxembourg (LU-4365). The country comes from the country column, else the prefix, else the default country. Checked per country: BE 4 digits 1000-9999, LU 4 digits, FR 5 digits, NL 4 digits and 2 letters, DE 5 digits; anything else is rejected with the raw value.&lt;/li&gt;
+&lt;li&gt;Employment: 1 250 and 1.250 (thousands), 12,5 (decimal comma), size classes such as 10-19 (midpoint 14.5, flagged as estimated), 500+ (lower bound, estimated). Empty, n.c. or ? means unknown: the entity is kept with a NULL employment and the flag employment_unknown, never 0. Negative or unreadable values are rejected.&lt;/li&gt;
+&lt;li&gt;A cluster cell may name several clusters separated by ; , / or |: each gives one membership. Clusters are matched ignoring case, accents and spaces and shown as first written.&lt;/li&gt;
+&lt;li&gt;Kinds: labels in French, Dutch or English are mapped onto company, training, public and research (universities count as research); an unmapped label is kept and flagged.&lt;/li&gt;
+&lt;li&gt;Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N".&lt;/li&gt;
+&lt;li&gt;Total rows: a row whose name (or first cell) is Total, Totaal, Sous-total, Subtotaal, Somme... and whose postal code is empty or invalid is rejected with the rule total_row; its employment is not counted in any total (the log reports it).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Outputs&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Members&lt;/b&gt; (OUTPUT): geometry-less table, one row per membership: entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (e.g. BE-1348, the join key of the other algorithms), employment, employment_estimated, employment_unknown, year, source_row (1-based data row of the input), flags.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Rejected&lt;/b&gt; (REJECTED): every row or membership not in the member table: source_row, reason (in the language of QGIS), rule (the stable code to filter on: empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, the raw postcode, country, employment and kind, the parsed employment when it was valid, and the whole input row as JSON.&lt;/li&gt;
+&lt;li&gt;Statistics: ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (valid employment of every membership read), EMPLOYMENT_OUT (in the member table), EMPLOYMENT_EXCLUDED (in the rejects; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE and COLUMNS (JSON).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Example&lt;/h3&gt;
+&lt;p&gt;INPUT = &lt;code&gt;sample_data/members.csv&lt;/code&gt; (92 rows, columns &lt;i&gt;Nom;Cluster(s);Type;Code postal;Effectif&lt;/i&gt;), EMPLOYMENT_CEILING = 3000: 90 memberships of 85 entities in 4 clusters, and 3 rejected rows: row 89 (&lt;i&gt;Digi Sambre&lt;/i&gt;, postcode 13480: invalid_postcode), row 90 (&lt;i&gt;Log Brabant A1&lt;/i&gt; a second time: duplicate) and row 91 (&lt;i&gt;Université de Liège (ensemble)&lt;/i&gt;, 5600: excluded_ceiling); EMPLOYMENT_IN 17,727 = EMPLOYMENT_OUT 11,800 + EMPLOYMENT_EXCLUDED 5,927. The row &lt;i&gt;Softcom Brabant;"Infopôle cluster TIC; TWIST";Entreprise;B-1348;1 250&lt;/i&gt; gives two memberships (Infopôle cluster TIC and TWIST) at BE-1348 with an employment of 1250 each; &lt;i&gt;10-19&lt;/i&gt; gives 14.5 (employment_estimated) and &lt;i&gt;n.c.&lt;/i&gt; a NULL employment (employment_unknown).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Transforme une liste de membres de cluster telle qu'on la reçoit (CSV d'Excel, classeur XLSX/ODS, table GeoPackage ou de base de données, couche du projet) en une &lt;b&gt;table des membres&lt;/b&gt; propre : une ligne par appartenance (entité, cluster), avec des codes postaux normalisés, l'emploi interprété et les types d'entités reconnus. Chaque ligne d'entrée aboutit soit dans la table des membres, soit dans la table des rejets, avec la raison.&lt;/p&gt;
+&lt;h3&gt;Méthode&lt;/h3&gt;
+&lt;p&gt;L'atlas compte, pour chaque cluster, l'emploi de ses entités membres (entreprises, centres de recherche et de formation, organismes publics) placées par leur code postal. L'importation construit la base de ce décompte : une ligne par appartenance (entité, cluster), de sorte qu'une entité membre de deux clusters compte une fois dans chacun ; les entités dont l'effectif ne reflète pas l'activité dans le cluster (toute une université, l'effectif mondial d'une banque) sont écartées par le plafond d'emploi ou la liste d'exclusion, comme le fait l'atlas ; et rien ne se perd en silence : EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED.&lt;/p&gt;
+&lt;h3&gt;Paramètres&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Table des membres en entrée&lt;/b&gt; (INPUT) : une couche ou table du projet, un fichier ou une table de base de données. Les fichiers CSV/TXT/TSV et les classeurs XLSX/ODS (aussi lorsqu'ils sont chargés comme couches du projet sans filtre) sont lus directement : l'encodage (UTF-8 avec ou sans BOM, sinon Windows-1252), le séparateur (; , tabulation |) et le séparateur décimal sont détectés, et les codes postaux gardent leurs zéros initiaux. Les lignes de titre ou vides au-dessus de l'en-tête sont ignorées (l'en-tête est la ligne qui contient le plus de noms de colonnes connus), les colonnes sans en-tête et sans valeur (séparateurs en fin de ligne) sont supprimées, une colonne sans en-tête mais avec des valeurs s'appelle column_N, et un nom de colonne répété reçoit « (2) » (le journal le signale).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Feuille&lt;/b&gt; (SHEET) : feuille du classeur, par nom ou numéro à partir de 0 ; vide = première feuille.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Champs nom, cluster, type, code postal, pays, emploi, identifiant et année&lt;/b&gt; (NAME_FIELD, CLUSTER_FIELD, KIND_FIELD, POSTCODE_FIELD, COUNTRY_FIELD, EMPLOYMENT_FIELD, ID_FIELD, YEAR_FIELD) : tous facultatifs. Laissés vides, ils sont détectés d'après les en-têtes français, néerlandais ou anglais (Nom/Naam/Name, Cluster(s)/Pôle, Type/Soort, Code postal/CP/Postcode, Pays/Land/Country, Effectif/Emploi/Werknemers/Employees, BCE/KBO/Id, Année/Jaar/Year) ; le journal indique quelle colonne a été choisie. Les colonnes du nom et du code postal sont obligatoires, celle du cluster aussi sauf si un cluster par défaut est donné.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Cluster par défaut&lt;/b&gt; (CLUSTER) : cluster des lignes dont la cellule cluster est vide, ou de toutes les lignes s'il n'y a pas de colonne cluster (liste des membres d'un seul cluster).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Pays par défaut&lt;/b&gt; (DEFAULT_COUNTRY) : code ISO utilisé quand ni une colonne pays ni un préfixe (B-, L-, F-, NL-, D-) ne donnent le pays. BE par défaut.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Entités exclues&lt;/b&gt; (EXCLUDE) : noms ou identifiants séparés par ; ou des retours à la ligne, chacun éventuellement suivi de @ et d'un cluster pour ne l'exclure que de ce cluster, p. ex. &lt;code&gt;UCLouvain; Delhaize @ Nutrition&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Table d'exclusion&lt;/b&gt; (EXCLUSIONS) : une table avec une colonne nom ou identifiant, une colonne cluster facultative (vide = tous les clusters) et une colonne raison facultative.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Plafond d'emploi&lt;/b&gt; (EMPLOYMENT_CEILING) : les appartenances des entités dont l'emploi est plus grand sont exclues (tout le personnel d'une université, l'effectif mondial d'une banque). 0 ou vide = pas de plafond.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Encodage&lt;/b&gt; et &lt;b&gt;Séparateur&lt;/b&gt; (ENCODING, SEPARATOR, avancés) : à imposer quand la détection se trompe.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Séparateurs de clusters&lt;/b&gt; (CLUSTER_SEPARATORS, avancé) : les caractères qui séparent plusieurs clusters dans une cellule (par défaut &lt;code&gt;;,/|&lt;/code&gt;). Retirez &lt;code&gt;/&lt;/code&gt; quand des noms de clusters en contiennent (« Ardenne/Famenne ») ; vide = un seul cluster par cellule.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Règles&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;Codes postaux : B-1348, B 1348, BE-1348, 1348 Louvain-la-Neuve, 1400.0 donnent tous la clé BE-1348 ; L-4365 est au Luxembourg (LU-4365). Le pays vient de la colonne pays, sinon du préfixe, sinon du pays par défaut. Contrôle par pays : BE 4 chiffres 1000-9999, LU 4 chiffres, FR 5 chiffres, NL 4 chiffres et 2 lettres, DE 5 chiffres ; tout le reste est rejeté avec la valeur brute.&lt;/li&gt;
+&lt;li&gt;Emploi : 1 250 et 1.250 (milliers), 12,5 (virgule décimale), classes de taille comme 10-19 (milieu 14,5, signalé comme estimé), 500+ (borne inférieure, estimé). Vide, n.c. ou ? signifie inconnu : l'entité est gardée avec un emploi NULL et le drapeau employment_unknown, jamais 0. Les valeurs négatives ou illisibles sont rejetées.&lt;/li&gt;
+&lt;li&gt;Une cellule cluster peut nommer plusieurs clusters séparés par ; , / ou | : chacun donne une appartenance. Les clusters sont comparés sans tenir compte de la casse, des accents et des espaces et affichés tels qu'écrits la première fois.&lt;/li&gt;
+&lt;li&gt;Types : les libellés français, néerlandais ou anglais sont ramenés à company (entreprise), training (formation), public et research (R&amp;amp;D ; les universités comptent comme R&amp;amp;D) ; un libellé non reconnu est gardé et signalé.&lt;/li&gt;
+&lt;li&gt;Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N).&lt;/li&gt;
+&lt;li&gt;Lignes de total : une ligne dont le nom (ou la première cellule) est Total, Totaal, Sous-total, Subtotaal, Somme... et dont le code postal est vide ou invalide est rejetée avec la règle total_row ; son emploi n'est compté dans aucun total (le journal le signale).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Sorties&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Membres&lt;/b&gt; (OUTPUT) : table sans géométrie, une ligne par appartenance : entity_id, name, cluster, cluster_key, kind, kind_label, country, postcode, pc_key (p. ex. BE-1348, la clé de jointure des autres algorithmes), employment, employment_estimated, employment_unknown, year, source_row (numéro de la ligne de données en entrée, à partir de 1), flags.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Rejets&lt;/b&gt; (REJECTED) : chaque ligne ou appartenance absente de la table des membres : source_row, reason (dans la langue de QGIS), rule (le code stable sur lequel filtrer : empty_row, total_row, missing_name, invalid_postcode, invalid_employment, missing_cluster, duplicate, excluded_list, excluded_ceiling), name, cluster, le code postal, le pays, l'emploi et le type bruts, l'emploi interprété quand il était valide, et toute la ligne d'entrée en JSON.&lt;/li&gt;
+&lt;li&gt;Statistiques : ROWS_READ, MEMBERSHIPS, REJECTED_COUNT, ENTITIES, CLUSTERS, EMPLOYMENT_IN (emploi valide de toutes les appartenances lues), EMPLOYMENT_OUT (dans la table des membres), EMPLOYMENT_EXCLUDED (dans les rejets ; EMPLOYMENT_IN = EMPLOYMENT_OUT + EMPLOYMENT_EXCLUDED), REJECTED_BY_RULE et COLUMNS (JSON).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Exemple&lt;/h3&gt;
+&lt;p&gt;INPUT = &lt;code&gt;sample_data/members.csv&lt;/code&gt; (92 lignes, colonnes &lt;i&gt;Nom;Cluster(s);Type;Code postal;Effectif&lt;/i&gt;), EMPLOYMENT_CEILING = 3000 : 90 appartenances de 85 entités dans 4 clusters, et 3 lignes rejetées : la ligne 89 (&lt;i&gt;Digi Sambre&lt;/i&gt;, code postal 13480 : invalid_postcode), la ligne 90 (&lt;i&gt;Log Brabant A1&lt;/i&gt; une seconde fois : duplicate) et la ligne 91 (&lt;i&gt;Université de Liège (ensemble)&lt;/i&gt;, 5600 : excluded_ceiling) ; EMPLOYMENT_IN 17 727 = EMPLOYMENT_OUT 11 800 + EMPLOYMENT_EXCLUDED 5 927. La ligne &lt;i&gt;Softcom Brabant;"Infopôle cluster TIC; TWIST";Entreprise;B-1348;1 250&lt;/i&gt; donne deux appartenances (Infopôle cluster TIC et TWIST) à BE-1348 avec un emploi de 1250 chacune ; &lt;i&gt;10-19&lt;/i&gt; donne 14,5 (employment_estimated) et &lt;i&gt;n.c.&lt;/i&gt; un emploi NULL (employment_unknown).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Turns the member table of &lt;i&gt;Import cluster members&lt;/i&gt; into the atlas' statistical layer: employment per postal code, per cluster and per entity kind, on the geometry of a postal-code reference layer (polygons or points).&lt;/p&gt;
+&lt;h3&gt;Method&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;Member postcodes and the reference layer's codes are normalised with the same rules as the import (&lt;code&gt;1348&lt;/code&gt;, &lt;code&gt;B-1348&lt;/code&gt; and &lt;code&gt;1348.0&lt;/code&gt; are &lt;code&gt;BE-1348&lt;/code&gt;); the join key is &lt;code&gt;pc_key&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;An entity that belongs to several clusters counts in each of its clusters' fields but &lt;b&gt;once&lt;/b&gt; in the totals &lt;code&gt;employment&lt;/code&gt; and &lt;code&gt;entities&lt;/code&gt;. Unknown employment adds 0 but the entity is counted (&lt;code&gt;n_unknown&lt;/code&gt;); estimated employment (from a size class) is counted in &lt;code&gt;n_estimated&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Member postcodes absent from the reference layer (or without a valid code) are never dropped: they go to UNMATCHED with their employment, and the log gives the amount. Employment in OUTPUT plus UNMATCHED equals the member table's employment (each entity once).&lt;/li&gt;
+&lt;li&gt;Head-office effect: with a sites table, each listed entity's employment is shared among its sites in proportion to their weight (equal shares without weights), conserving its total. In every case &lt;code&gt;dominant_share&lt;/code&gt; is the share of the zone's employment held by its largest entity and &lt;code&gt;dominant_flag&lt;/code&gt; marks zones above the threshold.&lt;/li&gt;
+&lt;li&gt;Population: a population field of the reference layer, or a population layer/table. With a postcode &amp;rarr; municipality table, a municipality's population is shared among the codes the table lists in it, in proportion to each code's zone area (polygons) or equally (points); a code listed in k municipalities brings 1/k of its area to each. Without a table, the population table's ids are postal codes. &lt;code&gt;emp_per_1000&lt;/code&gt; = employment per 1,000 inhabitants; &lt;code&gt;lq_&amp;lt;c&amp;gt;&lt;/code&gt; = (zone's share of the cluster's employment) / (zone's share of the population), over the zones with population: below 1 the cluster is under-represented compared with population.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Field names&lt;/h3&gt;
+&lt;p&gt;Per-cluster fields are named from a slug of the cluster name: ASCII, lower case, at most 20 characters, unique and stable (the same name always gives the same slug; long or colliding names end with a short hash). The slug &amp;rarr; cluster map is written to the log and returned as FIELD_MAP (JSON). Example: &lt;code&gt;Éco-construction&lt;/code&gt; gives &lt;code&gt;emp_eco_construction&lt;/code&gt;, &lt;code&gt;n_eco_construction&lt;/code&gt;, &lt;code&gt;share_eco_construction&lt;/code&gt;.&lt;/p&gt;
+&lt;h3&gt;Parameters&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Member table&lt;/b&gt; (MEMBERS): OUTPUT of the import (fields &lt;code&gt;entity_id, name, cluster, cluster_key, kind, pc_key, employment, employment_estimated, employment_unknown, year&lt;/code&gt;); a table with at least &lt;code&gt;cluster&lt;/code&gt;, &lt;code&gt;postcode&lt;/code&gt; and &lt;code&gt;employment&lt;/code&gt; also works.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Postal-code reference layer&lt;/b&gt; (POSTCODES), its &lt;b&gt;postcode field&lt;/b&gt; (POSTCODE_FIELD), optional &lt;b&gt;country field&lt;/b&gt; (COUNTRY_FIELD) and the &lt;b&gt;default country&lt;/b&gt; (DEFAULT_COUNTRY, default BE).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Layout&lt;/b&gt; (LAYOUT): &lt;code&gt;wide&lt;/code&gt; (one row per postal code, one column per cluster/kind, for maps) or &lt;code&gt;long&lt;/code&gt; (one row per postal code &amp;times; cluster &amp;times; kind with &lt;code&gt;employment&lt;/code&gt;, &lt;code&gt;entities&lt;/code&gt;, for charts and models).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Clusters&lt;/b&gt; (CLUSTERS), &lt;b&gt;kinds&lt;/b&gt; (KINDS): optional filters, names separated by ';' (or ',' when there is no ';'; case and accents ignored); &lt;b&gt;year&lt;/b&gt; (YEAR): optional, keeps rows of that year only.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Population field of the reference layer&lt;/b&gt; (POSTCODE_POPULATION_FIELD), or &lt;b&gt;population layer&lt;/b&gt; (POPULATION) with its &lt;b&gt;id field&lt;/b&gt; (POPULATION_ID_FIELD) and &lt;b&gt;population field&lt;/b&gt; (POPULATION_FIELD); &lt;b&gt;postcode &amp;rarr; municipality table&lt;/b&gt; (LOOKUP, LOOKUP_POSTCODE_FIELD, LOOKUP_MUNICIPALITY_FIELD) when the population is per municipality.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Sites table&lt;/b&gt; (SITES): entity (SITES_ENTITY_FIELD: entity_id or name), site postcode (SITES_POSTCODE_FIELD, optional SITES_COUNTRY_FIELD) and optional weight or headcount (SITES_WEIGHT_FIELD).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Dominant entity threshold&lt;/b&gt; (DOMINANT_SHARE, 0-1, default 0.5).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Outputs&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (OUTPUT): polygons when the reference has polygons, else points. Wide: every reference code with &lt;code&gt;pc_key, country, postcode, employment, entities, emp_&amp;lt;c&amp;gt;, n_&amp;lt;c&amp;gt;, share_&amp;lt;c&amp;gt;&lt;/code&gt; (percent of the cluster's total employment), &lt;code&gt;emp_k_&amp;lt;kind&amp;gt;, n_k_&amp;lt;kind&amp;gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity&lt;/code&gt; and, with population, &lt;code&gt;population, emp_per_1000, lq_&amp;lt;c&amp;gt;&lt;/code&gt;. Long: the rows with members.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Circles&lt;/b&gt; (CIRCLES): the same attributes on a point inside each zone (the reference point for point layers), only for codes with members; styled as proportional circles.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Unmatched&lt;/b&gt; (UNMATCHED): one row per unmatched postal code &amp;times; entity with its employment (once), clusters, source rows and reason.&lt;/li&gt;
+&lt;li&gt;Numbers EMPLOYMENT_TOTAL, EMPLOYMENT_MATCHED, EMPLOYMENT_UNMATCHED, ZONES (codes with members), ENTITIES, and FIELD_MAP (JSON text).&lt;/li&gt;
+&lt;li&gt;Population accounting (empty without population): POPULATION_TOTAL (the population input's total), POPULATION_ALLOCATED (placed on the zones) and POPULATION_UNALLOCATED (the rest: invalid codes, codes absent from the reference, municipalities without a code of the reference); TOTAL = ALLOCATED + UNALLOCATED.&lt;/li&gt;
+&lt;li&gt;Sites accounting: SITES_USED and SITES_REJECTED (site rows), SITES_REJECTED_BY_RULE (JSON: &lt;code&gt;invalid_postcode&lt;/code&gt;, &lt;code&gt;negative_weight&lt;/code&gt;, &lt;code&gt;unknown_entity&lt;/code&gt;, &lt;code&gt;zero_weight&lt;/code&gt;).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Example&lt;/h3&gt;
+&lt;p&gt;MEMBERS = the import of &lt;code&gt;sample_data/members.csv&lt;/code&gt; (EMPLOYMENT_CEILING = 3000), POSTCODES = the Postal zones from postcode points of &lt;code&gt;sample_data/postcode_points.gpkg&lt;/code&gt;, POSTCODE_FIELD = &lt;code&gt;postcode&lt;/code&gt;: EMPLOYMENT_TOTAL 10,163 (each of the 85 entities once, also the 5 in both TIC and TWIST) = EMPLOYMENT_MATCHED 10,078 in 29 zones + EMPLOYMENT_UNMATCHED 85 (&lt;i&gt;Trans Lux Logistics&lt;/i&gt;, LU-4365, not in the Belgian reference); the largest circle is BE-1348 with 1,796. On the full data: POSTCODES = &lt;code&gt;be_postcode_zones_voronoi.gpkg&lt;/code&gt; (field &lt;code&gt;postcode&lt;/code&gt;), POPULATION = &lt;code&gt;be_municipalities_2020_population.gpkg&lt;/code&gt; (&lt;code&gt;nis&lt;/code&gt;, &lt;code&gt;population&lt;/code&gt;) with LOOKUP = &lt;code&gt;be_localities_postcode_nis_2013.csv&lt;/code&gt; (&lt;code&gt;zipCode&lt;/code&gt;, &lt;code&gt;nisCode&lt;/code&gt;): a zone layer with employment per cluster, per 1,000 inhabitants and location quotients, and circles ready for the atlas map.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Transforme la table des membres de &lt;i&gt;Importer les membres des clusters&lt;/i&gt; en couche statistique de l'atlas : emploi par code postal, par cluster et par type d'entité, sur la géométrie d'une couche de référence des codes postaux (polygones ou points).&lt;/p&gt;
+&lt;h3&gt;Méthode&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;Les codes postaux des membres et ceux de la couche de référence sont normalisés avec les mêmes règles qu'à l'importation (&lt;code&gt;1348&lt;/code&gt;, &lt;code&gt;B-1348&lt;/code&gt; et &lt;code&gt;1348.0&lt;/code&gt; sont &lt;code&gt;BE-1348&lt;/code&gt;) ; la clé de jointure est &lt;code&gt;pc_key&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Une entité membre de plusieurs clusters compte dans les champs de chacun de ses clusters mais &lt;b&gt;une seule fois&lt;/b&gt; dans les totaux &lt;code&gt;employment&lt;/code&gt; et &lt;code&gt;entities&lt;/code&gt;. Un emploi inconnu ajoute 0 mais l'entité est comptée (&lt;code&gt;n_unknown&lt;/code&gt;) ; un emploi estimé (à partir d'une classe de taille) est compté dans &lt;code&gt;n_estimated&lt;/code&gt;.&lt;/li&gt;
+&lt;li&gt;Les codes postaux des membres absents de la couche de référence (ou sans code valide) ne sont jamais écartés : ils vont dans UNMATCHED avec leur emploi, et le journal en donne le montant. L'emploi de OUTPUT plus celui de UNMATCHED égale l'emploi de la table des membres (chaque entité une fois).&lt;/li&gt;
+&lt;li&gt;Effet siège social : avec une table des sites, l'emploi de chaque entité listée est réparti entre ses sites en proportion de leur poids (parts égales sans poids), en conservant son total. Dans tous les cas, &lt;code&gt;dominant_share&lt;/code&gt; est la part de l'emploi de la zone détenue par sa plus grande entité et &lt;code&gt;dominant_flag&lt;/code&gt; marque les zones au-dessus du seuil.&lt;/li&gt;
+&lt;li&gt;Population : un champ de population de la couche de référence, ou une couche/table de population. Avec une table code postal &amp;rarr; commune, la population d'une commune est répartie entre les codes que la table y liste, en proportion de la surface de la zone de chaque code (polygones) ou à parts égales (points) ; un code listé dans k communes apporte 1/k de sa surface à chacune. Sans table, les identifiants de la table de population sont des codes postaux. &lt;code&gt;emp_per_1000&lt;/code&gt; = emploi pour 1 000 habitants ; &lt;code&gt;lq_&amp;lt;c&amp;gt;&lt;/code&gt; = (part de la zone dans l'emploi du cluster) / (part de la zone dans la population), sur les zones ayant une population : sous 1, le cluster est sous-représenté par rapport à la population.&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Noms des champs&lt;/h3&gt;
+&lt;p&gt;Les champs par cluster sont nommés d'après un slug du nom du cluster : ASCII, minuscules, au plus 20 caractères, unique et stable (le même nom donne toujours le même slug ; les noms longs ou en collision se terminent par un court hachage). La correspondance slug &amp;rarr; cluster est écrite dans le journal et renvoyée dans FIELD_MAP (JSON). Exemple : &lt;code&gt;Éco-construction&lt;/code&gt; donne &lt;code&gt;emp_eco_construction&lt;/code&gt;, &lt;code&gt;n_eco_construction&lt;/code&gt;, &lt;code&gt;share_eco_construction&lt;/code&gt;.&lt;/p&gt;
+&lt;h3&gt;Paramètres&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Table des membres&lt;/b&gt; (MEMBERS) : OUTPUT de l'importation (champs &lt;code&gt;entity_id, name, cluster, cluster_key, kind, pc_key, employment, employment_estimated, employment_unknown, year&lt;/code&gt;) ; une table ayant au moins &lt;code&gt;cluster&lt;/code&gt;, &lt;code&gt;postcode&lt;/code&gt; et &lt;code&gt;employment&lt;/code&gt; convient aussi.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Couche de référence des codes postaux&lt;/b&gt; (POSTCODES), son &lt;b&gt;champ du code postal&lt;/b&gt; (POSTCODE_FIELD), son &lt;b&gt;champ du pays&lt;/b&gt; facultatif (COUNTRY_FIELD) et le &lt;b&gt;pays par défaut&lt;/b&gt; (DEFAULT_COUNTRY, BE par défaut).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Disposition&lt;/b&gt; (LAYOUT) : &lt;code&gt;wide&lt;/code&gt; (une ligne par code postal, une colonne par cluster/type, pour les cartes) ou &lt;code&gt;long&lt;/code&gt; (une ligne par code postal &amp;times; cluster &amp;times; type avec &lt;code&gt;employment&lt;/code&gt;, &lt;code&gt;entities&lt;/code&gt;, pour les graphiques et les modèles).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Clusters&lt;/b&gt; (CLUSTERS), &lt;b&gt;types&lt;/b&gt; (KINDS) : filtres facultatifs, noms séparés par « ; » (ou « , » en l'absence de « ; » ; casse et accents ignorés) ; &lt;b&gt;année&lt;/b&gt; (YEAR) : facultative, ne garde que les lignes de cette année.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Champ de population de la couche de référence&lt;/b&gt; (POSTCODE_POPULATION_FIELD), ou &lt;b&gt;couche de population&lt;/b&gt; (POPULATION) avec son &lt;b&gt;champ identifiant&lt;/b&gt; (POPULATION_ID_FIELD) et son &lt;b&gt;champ de population&lt;/b&gt; (POPULATION_FIELD) ; &lt;b&gt;table code postal &amp;rarr; commune&lt;/b&gt; (LOOKUP, LOOKUP_POSTCODE_FIELD, LOOKUP_MUNICIPALITY_FIELD) lorsque la population est par commune.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Table des sites&lt;/b&gt; (SITES) : entité (SITES_ENTITY_FIELD : entity_id ou nom), code postal du site (SITES_POSTCODE_FIELD, SITES_COUNTRY_FIELD facultatif) et poids ou effectif facultatif (SITES_WEIGHT_FIELD).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Seuil d'entité dominante&lt;/b&gt; (DOMINANT_SHARE, 0-1, 0,5 par défaut).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Sorties&lt;/h3&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (OUTPUT) : polygones si la référence a des polygones, sinon points. Wide : chaque code de référence avec &lt;code&gt;pc_key, country, postcode, employment, entities, emp_&amp;lt;c&amp;gt;, n_&amp;lt;c&amp;gt;, share_&amp;lt;c&amp;gt;&lt;/code&gt; (pour cent de l'emploi total du cluster), &lt;code&gt;emp_k_&amp;lt;kind&amp;gt;, n_k_&amp;lt;kind&amp;gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity&lt;/code&gt; et, avec une population, &lt;code&gt;population, emp_per_1000, lq_&amp;lt;c&amp;gt;&lt;/code&gt;. Long : les lignes ayant des membres.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Cercles&lt;/b&gt; (CIRCLES) : les mêmes attributs sur un point à l'intérieur de chaque zone (le point de référence pour les couches de points), seulement pour les codes ayant des membres ; stylés en cercles proportionnels.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Non appariés&lt;/b&gt; (UNMATCHED) : une ligne par code postal non apparié &amp;times; entité avec son emploi (une fois), ses clusters, ses lignes sources et la raison.&lt;/li&gt;
+&lt;li&gt;Nombres EMPLOYMENT_TOTAL, EMPLOYMENT_MATCHED, EMPLOYMENT_UNMATCHED, ZONES (codes ayant des membres), ENTITIES, et FIELD_MAP (texte JSON).&lt;/li&gt;
+&lt;li&gt;Bilan de la population (vide sans population) : POPULATION_TOTAL (total de l'entrée de population), POPULATION_ALLOCATED (placée sur les zones) et POPULATION_UNALLOCATED (le reste : codes invalides, codes absents de la référence, communes sans code de la référence) ; TOTAL = ALLOCATED + UNALLOCATED.&lt;/li&gt;
+&lt;li&gt;Bilan des sites : SITES_USED et SITES_REJECTED (lignes de sites), SITES_REJECTED_BY_RULE (JSON : &lt;code&gt;invalid_postcode&lt;/code&gt;, &lt;code&gt;negative_weight&lt;/code&gt;, &lt;code&gt;unknown_entity&lt;/code&gt;, &lt;code&gt;zero_weight&lt;/code&gt;).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;h3&gt;Exemple&lt;/h3&gt;
+&lt;p&gt;MEMBERS = l'importation de &lt;code&gt;sample_data/members.csv&lt;/code&gt; (EMPLOYMENT_CEILING = 3000), POSTCODES = les Zones postales à partir des points des codes postaux de &lt;code&gt;sample_data/postcode_points.gpkg&lt;/code&gt;, POSTCODE_FIELD = &lt;code&gt;postcode&lt;/code&gt; : EMPLOYMENT_TOTAL 10 163 (chacune des 85 entités une fois, y compris les 5 membres de TIC et de TWIST) = EMPLOYMENT_MATCHED 10 078 dans 29 zones + EMPLOYMENT_UNMATCHED 85 (&lt;i&gt;Trans Lux Logistics&lt;/i&gt;, LU-4365, absent de la référence belge) ; le plus grand cercle est BE-1348 avec 1 796. Sur les données complètes : POSTCODES = &lt;code&gt;be_postcode_zones_voronoi.gpkg&lt;/code&gt; (champ &lt;code&gt;postcode&lt;/code&gt;), POPULATION = &lt;code&gt;be_municipalities_2020_population.gpkg&lt;/code&gt; (&lt;code&gt;nis&lt;/code&gt;, &lt;code&gt;population&lt;/code&gt;) avec LOOKUP = &lt;code&gt;be_localities_postcode_nis_2013.csv&lt;/code&gt; (&lt;code&gt;zipCode&lt;/code&gt;, &lt;code&gt;nisCode&lt;/code&gt;) : une couche de zones avec l'emploi par cluster, pour 1 000 habitants et les quotients de localisation, et des cercles prêts pour la carte de l'atlas.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Affinity (area)</source>
+        <translation>Affinité (superficie)</translation>
+    </message>
+    <message>
+        <source>Affinity (population)</source>
+        <translation>Affinité (population)</translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation>Agrégation</translation>
+    </message>
+    <message>
+        <source>Aggregate per postal code</source>
+        <translation>Agréger par code postal</translation>
+    </message>
+    <message>
+        <source>Apply atlas style</source>
+        <translation>Appliquer un style d'atlas</translation>
+    </message>
+    <message>
+        <source>Area share</source>
+        <translation>Part de la superficie</translation>
+    </message>
+    <message>
+        <source>Atlas chain (import to atlas page)</source>
+        <translation>Chaîne de l'atlas (de l'import à la page d'atlas)</translation>
+    </message>
+    <message>
+        <source>Atlas name</source>
+        <translation>Nom de l'atlas</translation>
+    </message>
+    <message>
+        <source>Atlas page</source>
+        <translation>Page d'atlas</translation>
+    </message>
+    <message>
+        <source>Atlas page export to {} failed: {}</source>
+        <translation>L'export de la page d'atlas vers {} a échoué : {}</translation>
+    </message>
+    <message>
+        <source>Atlas page: {} page(s) written to {}</source>
+        <translation>Page d'atlas : {} page(s) écrite(s) dans {}</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Auteurs</translation>
+    </message>
+    <message>
+        <source>Boundary</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <source>CIRCLES has neither a 'cluster' field nor emp_&lt;slug&gt; fields: cannot map per cluster.</source>
+        <translation>CIRCLES n'a ni champ « cluster » ni champs emp_&lt;slug&gt; : impossible de cartographier par cluster.</translation>
+    </message>
+    <message>
+        <source>CIRCLES has no '{0}' field nor wide per-{0} fields: circles get one colour.</source>
+        <translation>CIRCLES n'a ni champ « {0} » ni champs larges par {0} : les cercles reçoivent une seule couleur.</translation>
+    </message>
+    <message>
+        <source>CIRCLES has no field '{}'; choose the value field with FIELD.</source>
+        <translation>CIRCLES n'a pas de champ « {} » ; choisissez le champ de valeur avec FIELD.</translation>
+    </message>
+    <message>
+        <source>CLASS_MAP JSON must be an object {{"value": "class"}}</source>
+        <translation>le JSON de CLASS_MAP doit être un objet {{"valeur": "classe"}}</translation>
+    </message>
+    <message>
+        <source>CLASS_MAP is not valid JSON: {}</source>
+        <translation>CLASS_MAP n'est pas un JSON valide : {}</translation>
+    </message>
+    <message>
+        <source>CLASS_MAP item {} ({!r}) has no '='; write value=class, e.g. rail=fibre</source>
+        <translation>l'élément {} de CLASS_MAP ({!r}) n'a pas de '=' ; écrivez valeur=classe, p. ex. rail=fibre</translation>
+    </message>
+    <message>
+        <source>CLASS_MAP: value {!r} is mapped to an empty class name</source>
+        <translation>CLASS_MAP : la valeur {!r} est associée à un nom de classe vide</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation>Annulé par l'utilisateur.</translation>
+    </message>
+    <message>
+        <source>Cannot open '{}': {}</source>
+        <translation>Impossible d'ouvrir '{}' : {}</translation>
+    </message>
+    <message>
+        <source>Cannot open workbook '{}': {}</source>
+        <translation>Impossible d'ouvrir le classeur '{}' : {}</translation>
+    </message>
+    <message>
+        <source>Cannot read '{}' separated by '{}': the header has {} fields but {}. A separator inside a value? Quote such values, or choose the separator with the SEPARATOR parameter.</source>
+        <translation>Impossible de lire '{}' avec le séparateur '{}' : l'en-tête a {} champs mais {}. Un séparateur dans une valeur ? Mettez ces valeurs entre guillemets, ou choisissez le séparateur avec le paramètre SEPARATOR.</translation>
+    </message>
+    <message>
+        <source>Cartography</source>
+        <translation>Cartographie</translation>
+    </message>
+    <message>
+        <source>Category field</source>
+        <translation>Champ de catégorie</translation>
+    </message>
+    <message>
+        <source>Choose the postcode field of the reference layer (POSTCODE_FIELD).</source>
+        <translation>Choisissez le champ du code postal de la couche de référence (POSTCODE_FIELD).</translation>
+    </message>
+    <message>
+        <source>Choropleth: employment per 1,000 inhabitants</source>
+        <translation>Choroplèthe : emploi pour 1 000 habitants</translation>
+    </message>
+    <message>
+        <source>Choropleth: location quotient (diverging around 1)</source>
+        <translation>Choroplèthe : quotient de localisation (divergent autour de 1)</translation>
+    </message>
+    <message>
+        <source>Circle points (employment per postal code) used on the page.</source>
+        <translation>Points des cercles (emploi par code postal) utilisés sur la page.</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>Cercles</translation>
+    </message>
+    <message>
+        <source>Circles (employment per postal code)</source>
+        <translation>Cercles (emploi par code postal)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Cluster Atlas: technology clusters per postal code</source>
+        <translation>Cluster Atlas : clusters technologiques par code postal</translation>
+    </message>
+    <message>
+        <source>Cluster field (empty = detect)</source>
+        <translation>Champ du cluster (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Cluster separators in one cell (empty = none)</source>
+        <translation>Séparateurs de clusters dans une cellule (vide = aucun)</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Clusters</translation>
+    </message>
+    <message>
+        <source>Clusters not found in CIRCLES: {}</source>
+        <translation>Clusters absents de CIRCLES : {}</translation>
+    </message>
+    <message>
+        <source>Clusters to map (separated by ';' or ',', empty = all)</source>
+        <translation>Clusters à cartographier (séparés par « ; » ou « , », vide = tous)</translation>
+    </message>
+    <message>
+        <source>Colour circles by</source>
+        <translation>Couleur des cercles selon</translation>
+    </message>
+    <message>
+        <source>Column name '{}' appears more than once: the repeated column is called '{}' (detection uses the first).</source>
+        <translation>Le nom de colonne « {} » apparaît plusieurs fois : la colonne répétée s'appelle « {} » (la détection utilise la première).</translation>
+    </message>
+    <message>
+        <source>Columns used (JSON)</source>
+        <translation>Colonnes utilisées (JSON)</translation>
+    </message>
+    <message>
+        <source>Could not find the {} column(s) in the input. Columns seen: {}. Choose them with the field parameters{}.</source>
+        <translation>Colonne(s) {} introuvable(s) dans l'entrée. Colonnes vues : {}. Choisissez-les avec les paramètres de champ{}.</translation>
+    </message>
+    <message>
+        <source>Could not index the network lines of class {}.</source>
+        <translation>Impossible d'indexer les lignes du réseau de la classe {}.</translation>
+    </message>
+    <message>
+        <source>Could not load the style {}: {}</source>
+        <translation>Impossible de charger le style {} : {}</translation>
+    </message>
+    <message>
+        <source>Could not reopen the output {}.</source>
+        <translation>Impossible de rouvrir la sortie {}.</translation>
+    </message>
+    <message>
+        <source>Could not write features to the output: {}</source>
+        <translation>Impossible d'écrire les entités dans la sortie : {}</translation>
+    </message>
+    <message>
+        <source>Could not write the GeoPackage {}: {}</source>
+        <translation>Impossible d'écrire le GeoPackage {} : {}</translation>
+    </message>
+    <message>
+        <source>Could not write the report {}: {}. Check that its folder exists and can be written.</source>
+        <translation>Impossible d'écrire le rapport {} : {}. Vérifiez que son dossier existe et est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>Country backdrop</source>
+        <translation>Fond du pays</translation>
+    </message>
+    <message>
+        <source>Country field</source>
+        <translation>Champ du pays</translation>
+    </message>
+    <message>
+        <source>Country field (empty = detect)</source>
+        <translation>Champ du pays (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Country field of the sites table</source>
+        <translation>Champ du pays de la table des sites</translation>
+    </message>
+    <message>
+        <source>Country outline (Belgium)</source>
+        <translation>Contour du pays (Belgique)</translation>
+    </message>
+    <message>
+        <source>Credits line under the map</source>
+        <translation>Ligne de crédits sous la carte</translation>
+    </message>
+    <message>
+        <source>DEFAULT_COUNTRY '{}' is not supported; use one of {}.</source>
+        <translation>DEFAULT_COUNTRY « {} » n'est pas pris en charge ; utilisez l'un de {}.</translation>
+    </message>
+    <message>
+        <source>DISTANCES is empty; give kilometres like 1, 2, 5</source>
+        <translation>DISTANCES est vide ; donnez des kilomètres, p. ex. 1, 2, 5</translation>
+    </message>
+    <message>
+        <source>DISTANCES: {!r} is not a number; give kilometres like 1, 2, 5</source>
+        <translation>DISTANCES : {!r} n'est pas un nombre ; donnez des kilomètres, p. ex. 1, 2, 5</translation>
+    </message>
+    <message>
+        <source>DISTANCES: {!r} must be a positive number of kilometres</source>
+        <translation>DISTANCES : {!r} doit être un nombre positif de kilomètres</translation>
+    </message>
+    <message>
+        <source>Data sources</source>
+        <translation>Sources des données</translation>
+    </message>
+    <message>
+        <source>Data used</source>
+        <translation>Données utilisées</translation>
+    </message>
+    <message>
+        <source>Default cluster</source>
+        <translation>Cluster par défaut</translation>
+    </message>
+    <message>
+        <source>Default country (ISO code)</source>
+        <translation>Pays par défaut (code ISO)</translation>
+    </message>
+    <message>
+        <source>Diameter of the largest circle (mm)</source>
+        <translation>Diamètre du plus grand cercle (mm)</translation>
+    </message>
+    <message>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <source>Distance thresholds (km)</source>
+        <translation>Seuils de distance (km)</translation>
+    </message>
+    <message>
+        <source>Distance to the nearest line (km)</source>
+        <translation>Distance à la ligne la plus proche (km)</translation>
+    </message>
+    <message>
+        <source>Dominant entity threshold (share 0-1)</source>
+        <translation>Seuil d'entité dominante (part 0-1)</translation>
+    </message>
+    <message>
+        <source>Ellipsoidal</source>
+        <translation>Ellipsoïdale</translation>
+    </message>
+    <message>
+        <source>Employment ceiling (0 = none)</source>
+        <translation>Plafond d'emploi (0 = aucun)</translation>
+    </message>
+    <message>
+        <source>Employment ceiling per entity and cluster (0 = none)</source>
+        <translation>Plafond d'emploi par entité et par cluster (0 = aucun)</translation>
+    </message>
+    <message>
+        <source>Employment field</source>
+        <translation>Champ de l'emploi</translation>
+    </message>
+    <message>
+        <source>Employment field (empty = detect)</source>
+        <translation>Champ de l'emploi (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Employment field {} not found in the zones.</source>
+        <translation>Champ d'emploi {} introuvable dans les zones.</translation>
+    </message>
+    <message>
+        <source>Employment in the member table</source>
+        <translation>Emploi dans la table des membres</translation>
+    </message>
+    <message>
+        <source>Employment in the member table (each entity once)</source>
+        <translation>Emploi de la table des membres (chaque entité une fois)</translation>
+    </message>
+    <message>
+        <source>Employment in the rejects</source>
+        <translation>Emploi dans les rejets</translation>
+    </message>
+    <message>
+        <source>Employment in the zones</source>
+        <translation>Emploi dans les zones</translation>
+    </message>
+    <message>
+        <source>Employment of unmatched postcodes</source>
+        <translation>Emploi des codes postaux non appariés</translation>
+    </message>
+    <message>
+        <source>Employment per postal code</source>
+        <translation>Emploi par code postal</translation>
+    </message>
+    <message>
+        <source>Employment per postal code (zones or points) with per-cluster fields.</source>
+        <translation>Emploi par code postal (zones ou points) avec des champs par cluster.</translation>
+    </message>
+    <message>
+        <source>Employment share</source>
+        <translation>Part de l'emploi</translation>
+    </message>
+    <message>
+        <source>Employment share versus distance</source>
+        <translation>Part de l'emploi selon la distance</translation>
+    </message>
+    <message>
+        <source>Employment: {:,.1f} valid read = {:,.1f} in the member table + {:,.1f} in the rejects.</source>
+        <translation>Emploi : {:,.1f} valide lu = {:,.1f} dans la table des membres + {:,.1f} dans les rejets.</translation>
+    </message>
+    <message>
+        <source>Encoding (empty = detect)</source>
+        <translation>Encodage (vide = détection)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>Entités</translation>
+    </message>
+    <message>
+        <source>Entities with more employment than this in a cluster are rejected (e.g. a whole university); 0 keeps everything.</source>
+        <translation>Les entités ayant plus d'emploi que cela dans un cluster sont rejetées (p. ex. toute une université) ; 0 garde tout.</translation>
+    </message>
+    <message>
+        <source>Entity field of the sites table</source>
+        <translation>Champ de l'entité de la table des sites</translation>
+    </message>
+    <message>
+        <source>Entity id field (empty = detect)</source>
+        <translation>Champ de l'identifiant d'entité (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Entity kind</source>
+        <translation>Type d'entité</translation>
+    </message>
+    <message>
+        <source>Every value of '{}' in CIRCLES is 0 or empty (unknown employment): the page has no circle. Check the member table's employment or choose another FIELD.</source>
+        <translation>Toutes les valeurs de « {} » dans CIRCLES sont nulles ou vides (emploi inconnu) : la page n'a aucun cercle. Vérifiez l'emploi de la table des membres ou choisissez un autre FIELD.</translation>
+    </message>
+    <message>
+        <source>Excluded entities (name or id [@ cluster]; ...)</source>
+        <translation>Entités exclues (nom ou identifiant [@ cluster] ; ...)</translation>
+    </message>
+    <message>
+        <source>Exclusion table</source>
+        <translation>Table d'exclusion</translation>
+    </message>
+    <message>
+        <source>Exclusion table: {} rule(s) from column '{}' (cluster column: {}).</source>
+        <translation>Table d'exclusion : {} règle(s) tirée(s) de la colonne « {} » (colonne cluster : {}).</translation>
+    </message>
+    <message>
+        <source>Export atlas map</source>
+        <translation>Exporter la carte d'atlas</translation>
+    </message>
+    <message>
+        <source>Export atlas map (PDF/PNG/SVG)</source>
+        <translation>Exporter la carte d'atlas (PDF/PNG/SVG)</translation>
+    </message>
+    <message>
+        <source>Field of the reference layer holding the postal code.</source>
+        <translation>Champ de la couche de référence contenant le code postal.</translation>
+    </message>
+    <message>
+        <source>Field {} not found in the network layer.</source>
+        <translation>Champ {} introuvable dans la couche du réseau.</translation>
+    </message>
+    <message>
+        <source>Field(s) not found in the input: {}</source>
+        <translation>Champ(s) introuvable(s) dans l'entrée : {}</translation>
+    </message>
+    <message>
+        <source>Field-name map (JSON)</source>
+        <translation>Correspondance des noms de champs (JSON)</translation>
+    </message>
+    <message>
+        <source>Field-name map (slug: cluster):</source>
+        <translation>Correspondance des noms de champs (slug : cluster) :</translation>
+    </message>
+    <message>
+        <source>File not found: '{}'</source>
+        <translation>Fichier introuvable : '{}'</translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>Fichiers écrits</translation>
+    </message>
+    <message>
+        <source>Filter: {}</source>
+        <translation>Filtre : {}</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Geocoded members (points)</source>
+        <translation>Membres géocodés (points)</translation>
+    </message>
+    <message>
+        <source>Give both MEMBER_ZONE_FIELD and ZONE_KEY_FIELD to join members to zones by key, or neither for a spatial join.</source>
+        <translation>Donnez MEMBER_ZONE_FIELD et ZONE_KEY_FIELD pour joindre les membres aux zones par clé, ou aucun des deux pour une jointure spatiale.</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>Fichiers HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>HTML report of the network overlay (only when a network is given).</source>
+        <translation>Rapport HTML de la superposition au réseau (seulement si un réseau est donné).</translation>
+    </message>
+    <message>
+        <source>Header found on line {} (the lines above it are a title, skipped); source_row counts data rows below the header.</source>
+        <translation>En-tête trouvé à la ligne {} (les lignes au-dessus forment un titre, ignoré) ; source_row compte les lignes de données sous l'en-tête.</translation>
+    </message>
+    <message>
+        <source>Id field of the population layer</source>
+        <translation>Champ identifiant de la couche de population</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Import cluster members</source>
+        <translation>Importer les membres des clusters</translation>
+    </message>
+    <message>
+        <source>Import member table</source>
+        <translation>Importer la table des membres</translation>
+    </message>
+    <message>
+        <source>Import, aggregate, network overlay and atlas page in one model.</source>
+        <translation>Importation, agrégation, superposition au réseau et page d'atlas en un seul modèle.</translation>
+    </message>
+    <message>
+        <source>Incorrect parameter value for {}</source>
+        <translation>Valeur de paramètre incorrecte pour {}</translation>
+    </message>
+    <message>
+        <source>Input field {} is replaced by the computed field of the same name.</source>
+        <translation>Le champ d'entrée {} est remplacé par le champ calculé du même nom.</translation>
+    </message>
+    <message>
+        <source>Input layer</source>
+        <translation>Couche d'entrée</translation>
+    </message>
+    <message>
+        <source>Input member table</source>
+        <translation>Table des membres en entrée</translation>
+    </message>
+    <message>
+        <source>Internal error: a Voronoi cell has no postcode point.</source>
+        <translation>Erreur interne : une cellule de Voronoï n'a pas de point de code postal.</translation>
+    </message>
+    <message>
+        <source>Kind field (empty = detect)</source>
+        <translation>Champ du type d'entité (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Length method</source>
+        <translation>Méthode de mesure des longueurs</translation>
+    </message>
+    <message>
+        <source>Length method used</source>
+        <translation>Méthode de longueur utilisée</translation>
+    </message>
+    <message>
+        <source>Lengths and distances: {}</source>
+        <translation>Longueurs et distances : {}</translation>
+    </message>
+    <message>
+        <source>Lines wholly inside one zone: {} (of which {} found by the zone grid without a GEOS test); zone pieces intersected: {}; outside every zone: {}; boundary stretches counted once: {}; GEOS errors: {}.</source>
+        <translation>Lignes entièrement dans une zone : {} (dont {} trouvées par la grille des zones sans test GEOS) ; morceaux intersectés : {} ; hors de toute zone : {} ; tronçons de limite comptés une fois : {} ; erreurs GEOS : {}.</translation>
+    </message>
+    <message>
+        <source>MEMBERS: {}.</source>
+        <translation>MEMBERS : {}.</translation>
+    </message>
+    <message>
+        <source>METRIC_CRS {} is not a projected CRS in metres; choose one such as EPSG:3812 or EPSG:31370.</source>
+        <translation>METRIC_CRS {} n'est pas un SCR projeté en mètres ; choisissez-en un comme EPSG:3812 ou EPSG:31370.</translation>
+    </message>
+    <message>
+        <source>Map CRS: {}</source>
+        <translation>SCR de la carte : {}</translation>
+    </message>
+    <message>
+        <source>Map extent</source>
+        <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+        <source>Map number</source>
+        <translation>Numéro de carte</translation>
+    </message>
+    <message>
+        <source>Maximum distance of a point outside the boundary</source>
+        <translation>Distance maximale d'un point hors de la limite</translation>
+    </message>
+    <message>
+        <source>Member employment field</source>
+        <translation>Champ d'emploi des membres</translation>
+    </message>
+    <message>
+        <source>Member employment field {} not found in the members layer.</source>
+        <translation>Champ d'emploi des membres {} introuvable dans la couche des membres.</translation>
+    </message>
+    <message>
+        <source>Member feature {} (id {}) has a negative employment ({}) in field {}; fix the value or filter the member out.</source>
+        <translation>L'entité membre {} (id {}) a un emploi négatif ({}) dans le champ {} ; corrigez la valeur ou filtrez ce membre.</translation>
+    </message>
+    <message>
+        <source>Member table</source>
+        <translation>Table des membres</translation>
+    </message>
+    <message>
+        <source>Member table: one row per entity and cluster, as importmembers writes it.</source>
+        <translation>Table des membres : une ligne par entité et par cluster, telle qu'importmembers l'écrit.</translation>
+    </message>
+    <message>
+        <source>Member table: {}</source>
+        <translation>Table des membres : {}</translation>
+    </message>
+    <message>
+        <source>Member zone field {} not found in the members layer.</source>
+        <translation>Champ de zone des membres {} introuvable dans la couche des membres.</translation>
+    </message>
+    <message>
+        <source>Member zone key field (else spatial join)</source>
+        <translation>Champ de clé de zone des membres (sinon jointure spatiale)</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Members read: {}; joined to a zone {}: {}; in no zone: {}; without geometry: {}; multi-point (centroid used): {}; transform failures: {}; NULL employment counted as 0: {}; NULL zone key: {}.</source>
+        <translation>Membres lus : {} ; joints à une zone {} : {} ; dans aucune zone : {} ; sans géométrie : {} ; multi-points (centroïde utilisé) : {} ; échecs de transformation : {} ; emploi NULL compté 0 : {} ; clé de zone NULL : {}.</translation>
+    </message>
+    <message>
+        <source>Members with distances to the network</source>
+        <translation>Membres avec leurs distances au réseau</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>Appartenances</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Metric CRS for lengths and distances</source>
+        <translation>SCR métrique pour les longueurs et les distances</translation>
+    </message>
+    <message>
+        <source>More: the README section &lt;a href="{url}"&gt;{url}&lt;/a&gt; (also README.md in the plugin folder).</source>
+        <translation>Plus : la section du README &lt;a href="{url}"&gt;{url}&lt;/a&gt; (aussi README.md dans le dossier de l'extension).</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <source>Municipality field of the table</source>
+        <translation>Champ de la commune de la table</translation>
+    </message>
+    <message>
+        <source>Municipality id field</source>
+        <translation>Champ identifiant de la commune</translation>
+    </message>
+    <message>
+        <source>Name field (empty = detect)</source>
+        <translation>Champ du nom (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Network affinity</source>
+        <translation>Affinité au réseau</translation>
+    </message>
+    <message>
+        <source>Network affinity summary</source>
+        <translation>Résumé de l'affinité au réseau</translation>
+    </message>
+    <message>
+        <source>Network affinity summary (only when a network is given).</source>
+        <translation>Résumé de l'affinité au réseau (seulement si un réseau est donné).</translation>
+    </message>
+    <message>
+        <source>Network features read: {}; used: {}; empty geometries: {}; multi-part: {}; transform failures: {}; NULL type: {}; unmapped type values: {}.</source>
+        <translation>Entités du réseau lues : {} ; utilisées : {} ; géométries vides : {} ; multi-parties : {} ; échecs de reprojection : {} ; type NULL : {} ; valeurs de type non associées : {}.</translation>
+    </message>
+    <message>
+        <source>Network given?</source>
+        <translation>Réseau donné ?</translation>
+    </message>
+    <message>
+        <source>Network length (km)</source>
+        <translation>Longueur du réseau (km)</translation>
+    </message>
+    <message>
+        <source>Network lines</source>
+        <translation>Lignes du réseau</translation>
+    </message>
+    <message>
+        <source>Network lines (copper / fibre)</source>
+        <translation>Lignes du réseau (cuivre / fibre)</translation>
+    </message>
+    <message>
+        <source>Network lines (optional)</source>
+        <translation>Lignes du réseau (facultatif)</translation>
+    </message>
+    <message>
+        <source>Network lines used</source>
+        <translation>Lignes du réseau utilisées</translation>
+    </message>
+    <message>
+        <source>Network overlay</source>
+        <translation>Superposition au réseau</translation>
+    </message>
+    <message>
+        <source>Network overlay (employment versus copper/fibre network)</source>
+        <translation>Superposition au réseau (emploi et réseau cuivre/fibre)</translation>
+    </message>
+    <message>
+        <source>Network overlay / Superposition au réseau</source>
+        <translation>Superposition au réseau / Network overlay</translation>
+    </message>
+    <message>
+        <source>Network overlay report</source>
+        <translation>Rapport de superposition au réseau</translation>
+    </message>
+    <message>
+        <source>Network type field</source>
+        <translation>Champ du type de réseau</translation>
+    </message>
+    <message>
+        <source>Network type field (optional)</source>
+        <translation>Champ du type de réseau (facultatif)</translation>
+    </message>
+    <message>
+        <source>No employment column: every employment is unknown (NULL, flagged).</source>
+        <translation>Pas de colonne d'emploi : tous les emplois sont inconnus (NULL, signalés).</translation>
+    </message>
+    <message>
+        <source>No membership left to aggregate (empty table or filters).</source>
+        <translation>Aucune appartenance à agréger (table vide ou filtres).</translation>
+    </message>
+    <message>
+        <source>No usable postcode point (see the REPORT output): check POSTCODE_FIELD and the layers' CRS.</source>
+        <translation>Aucun point de code postal utilisable (voir la sortie REPORT) : vérifiez POSTCODE_FIELD et le SCR des couches.</translation>
+    </message>
+    <message>
+        <source>None of the clusters in CLUSTERS is in the CIRCLES layer.</source>
+        <translation>Aucun des clusters de CLUSTERS n'est dans la couche CIRCLES.</translation>
+    </message>
+    <message>
+        <source>Nothing to map: give CIRCLES and/or NETWORK, ZONES, BOUNDARY, BACKDROP.</source>
+        <translation>Rien à cartographier : donnez CIRCLES et/ou NETWORK, ZONES, BOUNDARY, BACKDROP.</translation>
+    </message>
+    <message>
+        <source>Number of pages</source>
+        <translation>Nombre de pages</translation>
+    </message>
+    <message>
+        <source>Number of points used</source>
+        <translation>Nombre de points utilisés</translation>
+    </message>
+    <message>
+        <source>Number of reported issues</source>
+        <translation>Nombre de problèmes signalés</translation>
+    </message>
+    <message>
+        <source>Number of zones</source>
+        <translation>Nombre de zones</translation>
+    </message>
+    <message>
+        <source>OUTPUT {}: use a .pdf, .png or .svg file name.</source>
+        <translation>OUTPUT {} : utilisez un nom de fichier .pdf, .png ou .svg.</translation>
+    </message>
+    <message>
+        <source>One colour</source>
+        <translation>Une seule couleur</translation>
+    </message>
+    <message>
+        <source>One page per cluster</source>
+        <translation>Une page par cluster</translation>
+    </message>
+    <message>
+        <source>One page per cluster (PDF)</source>
+        <translation>Une page par cluster (PDF)</translation>
+    </message>
+    <message>
+        <source>Only these clusters (separated by ';' or ',')</source>
+        <translation>Seulement ces clusters (séparés par « ; » ou « , »)</translation>
+    </message>
+    <message>
+        <source>Only these kinds (separated by ';' or ',')</source>
+        <translation>Seulement ces types (séparés par « ; » ou « , »)</translation>
+    </message>
+    <message>
+        <source>Only this year</source>
+        <translation>Seulement cette année</translation>
+    </message>
+    <message>
+        <source>Optional field of the network giving its type (class) for per-class figures.</source>
+        <translation>Champ facultatif du réseau donnant son type (classe), pour les chiffres par classe.</translation>
+    </message>
+    <message>
+        <source>Optional network lines (e.g. copper/fibre). Without it the network step is skipped and the page has no network.</source>
+        <translation>Lignes du réseau facultatives (p. ex. cuivre/fibre). Sans elles, l'étape du réseau est sautée et la page n'a pas de réseau.</translation>
+    </message>
+    <message>
+        <source>Optional region boundary drawn on the page and used for the map extent.</source>
+        <translation>Limite facultative de la région, dessinée sur la page et utilisée pour l'emprise de la carte.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;PNG files (*.png);;SVG files (*.svg)</source>
+        <translation>Fichiers PDF (*.pdf);;Fichiers PNG (*.png);;Fichiers SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Page language</source>
+        <translation>Langue de la page</translation>
+    </message>
+    <message>
+        <source>Page title</source>
+        <translation>Titre de la page</translation>
+    </message>
+    <message>
+        <source>Planar, in the metric CRS</source>
+        <translation>Planimétrique, dans le SCR métrique</translation>
+    </message>
+    <message>
+        <source>Population field</source>
+        <translation>Champ de la population</translation>
+    </message>
+    <message>
+        <source>Population field of the reference layer</source>
+        <translation>Champ de population de la couche de référence</translation>
+    </message>
+    <message>
+        <source>Population field {} not found in the zones.</source>
+        <translation>Champ de population {} introuvable dans les zones.</translation>
+    </message>
+    <message>
+        <source>Population in the population input</source>
+        <translation>Population de l'entrée de population</translation>
+    </message>
+    <message>
+        <source>Population layer or table</source>
+        <translation>Couche ou table de population</translation>
+    </message>
+    <message>
+        <source>Population not placed on any zone</source>
+        <translation>Population placée sur aucune zone</translation>
+    </message>
+    <message>
+        <source>Population of {:g} inhabitants has an invalid postcode id.</source>
+        <translation>Une population de {:g} habitants a un identifiant de code postal invalide.</translation>
+    </message>
+    <message>
+        <source>Population placed on the zones</source>
+        <translation>Population placée sur les zones</translation>
+    </message>
+    <message>
+        <source>Population share</source>
+        <translation>Part de la population</translation>
+    </message>
+    <message>
+        <source>Population: {:g} inhabitants in the population input, {:g} placed on the zones, {:g} not placed (POPULATION_UNALLOCATED).</source>
+        <translation>Population : {:g} habitants dans l'entrée de population, {:g} placés sur les zones, {:g} non placés (POPULATION_UNALLOCATED).</translation>
+    </message>
+    <message>
+        <source>Postal codes of the member table missing from the reference layer, with their employment.</source>
+        <translation>Codes postaux de la table des membres absents de la couche de référence, avec leur emploi.</translation>
+    </message>
+    <message>
+        <source>Postal codes with members</source>
+        <translation>Codes postaux ayant des membres</translation>
+    </message>
+    <message>
+        <source>Postal zones</source>
+        <translation>Zones postales</translation>
+    </message>
+    <message>
+        <source>Postal zones from postcode points</source>
+        <translation>Zones postales à partir des points des codes postaux</translation>
+    </message>
+    <message>
+        <source>Postal-code reference layer</source>
+        <translation>Couche de référence des codes postaux</translation>
+    </message>
+    <message>
+        <source>Postal-code reference layer (points or zones)</source>
+        <translation>Couche de référence des codes postaux (points ou zones)</translation>
+    </message>
+    <message>
+        <source>Postal-code reference: zones (polygons; needed for network densities and the correlation) or points (one per code). Circles are placed on it.</source>
+        <translation>Référence des codes postaux : zones (polygones ; nécessaires pour les densités du réseau et la corrélation) ou points (un par code). Les cercles y sont placés.</translation>
+    </message>
+    <message>
+        <source>Postcode field</source>
+        <translation>Champ du code postal</translation>
+    </message>
+    <message>
+        <source>Postcode field (empty = detect)</source>
+        <translation>Champ du code postal (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Postcode field of the reference layer</source>
+        <translation>Champ du code postal de la couche de référence</translation>
+    </message>
+    <message>
+        <source>Postcode field of the sites table</source>
+        <translation>Champ du code postal de la table des sites</translation>
+    </message>
+    <message>
+        <source>Postcode field of the table</source>
+        <translation>Champ du code postal de la table</translation>
+    </message>
+    <message>
+        <source>Postcode points</source>
+        <translation>Points des codes postaux</translation>
+    </message>
+    <message>
+        <source>Postcode to municipality table</source>
+        <translation>Table code postal vers commune</translation>
+    </message>
+    <message>
+        <source>Proportional circles by cluster</source>
+        <translation>Cercles proportionnels par cluster</translation>
+    </message>
+    <message>
+        <source>Proportional circles by entity kind</source>
+        <translation>Cercles proportionnels par type d'entité</translation>
+    </message>
+    <message>
+        <source>Proportional circles, one colour</source>
+        <translation>Cercles proportionnels, une couleur</translation>
+    </message>
+    <message>
+        <source>Rank correlation</source>
+        <translation>Corrélation des rangs</translation>
+    </message>
+    <message>
+        <source>Read {} rows from sheet '{}' of {} (sheets: {}).</source>
+        <translation>{} lignes lues dans la feuille « {} » de {} (feuilles : {}).</translation>
+    </message>
+    <message>
+        <source>Read {} rows from the input layer.</source>
+        <translation>{} lignes lues dans la couche d'entrée.</translation>
+    </message>
+    <message>
+        <source>Read {} rows from {} (encoding {}, separator '{}').</source>
+        <translation>{} lignes lues dans {} (encodage {}, séparateur « {} »).</translation>
+    </message>
+    <message>
+        <source>Reading '{}' needs the Python package for '{}' ({}). Install it or save the sheet as CSV.</source>
+        <translation>La lecture de '{}' demande le paquet Python de '{}' ({}). Installez-le ou enregistrez la feuille en CSV.</translation>
+    </message>
+    <message>
+        <source>Region backdrop (Wallonia)</source>
+        <translation>Fond de la région (Wallonie)</translation>
+    </message>
+    <message>
+        <source>Region boundary</source>
+        <translation>Limite de la région</translation>
+    </message>
+    <message>
+        <source>Region boundary (optional)</source>
+        <translation>Limite de la région (facultatif)</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejets</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Lignes rejetées</translation>
+    </message>
+    <message>
+        <source>Rejected rows or memberships</source>
+        <translation>Lignes ou appartenances rejetées</translation>
+    </message>
+    <message>
+        <source>Rejects by rule (JSON)</source>
+        <translation>Rejets par règle (JSON)</translation>
+    </message>
+    <message>
+        <source>Removed the incomplete output {}.</source>
+        <translation>Sortie incomplète supprimée : {}.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Resolution (DPI)</source>
+        <translation>Résolution (DPI)</translation>
+    </message>
+    <message>
+        <source>Row {} is a total row: rejected (rule total_row); its employment {} is not counted in any total.</source>
+        <translation>La ligne {} est une ligne de total : rejetée (règle total_row) ; son emploi {} n'est compté dans aucun total.</translation>
+    </message>
+    <message>
+        <source>Rows or memberships not used, with the reason and rule.</source>
+        <translation>Lignes ou appartenances non utilisées, avec la raison et la règle.</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>Lignes lues</translation>
+    </message>
+    <message>
+        <source>Rows with an empty cluster cell go to the default cluster '{}'.</source>
+        <translation>Les lignes dont la cellule cluster est vide vont dans le cluster par défaut « {} ».</translation>
+    </message>
+    <message>
+        <source>Separator (empty = detect)</source>
+        <translation>Séparateur (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Share of employment whose zone lies within the distance of the class, versus the share of area and of population; affinity = employment share / area (population) share. Above 1: employment is closer to the network than land (people).</source>
+        <translation>Part de l'emploi dont la zone est à moins de la distance de la classe, comparée à la part de la superficie et de la population ; affinité = part de l'emploi / part de la superficie (population). Au-dessus de 1 : l'emploi est plus proche du réseau que le territoire (la population).</translation>
+    </message>
+    <message>
+        <source>Share of employment within a distance of the network</source>
+        <translation>Part de l'emploi à moins d'une distance du réseau</translation>
+    </message>
+    <message>
+        <source>Share within distance</source>
+        <translation>Part à moins de la distance</translation>
+    </message>
+    <message>
+        <source>Sheet '{}' not found in '{}'. Sheets: {}.</source>
+        <translation>Feuille '{}' introuvable dans '{}'. Feuilles : {}.</translation>
+    </message>
+    <message>
+        <source>Sheet (workbooks)</source>
+        <translation>Feuille (classeurs)</translation>
+    </message>
+    <message>
+        <source>Sheet number {} not found in '{}' (it has {} sheets: {}).</source>
+        <translation>Feuille numéro {} introuvable dans '{}' (il a {} feuilles : {}).</translation>
+    </message>
+    <message>
+        <source>Site rows not used</source>
+        <translation>Lignes de sites non utilisées</translation>
+    </message>
+    <message>
+        <source>Site rows not used, by rule (JSON)</source>
+        <translation>Lignes de sites non utilisées, par règle (JSON)</translation>
+    </message>
+    <message>
+        <source>Site rows used</source>
+        <translation>Lignes de sites utilisées</translation>
+    </message>
+    <message>
+        <source>Sites table (head-office effect)</source>
+        <translation>Table des sites (effet siège social)</translation>
+    </message>
+    <message>
+        <source>Sites: {}</source>
+        <translation>Sites : {}</translation>
+    </message>
+    <message>
+        <source>Sites: {} of {} site rows not used ({}): see SITES_REJECTED / SITES_REJECTED_BY_RULE.</source>
+        <translation>Sites : {} lignes de sites sur {} non utilisées ({}) : voir SITES_REJECTED / SITES_REJECTED_BY_RULE.</translation>
+    </message>
+    <message>
+        <source>Slug to cluster name map (JSON)</source>
+        <translation>Correspondance slug vers nom de cluster (JSON)</translation>
+    </message>
+    <message>
+        <source>Spatial level</source>
+        <translation>Niveau spatial</translation>
+    </message>
+    <message>
+        <source>Spearman rho (employment density vs network density)</source>
+        <translation>Rho de Spearman (densité d'emploi et densité du réseau)</translation>
+    </message>
+    <message>
+        <source>Spearman rho, whole network</source>
+        <translation>Rho de Spearman, réseau entier</translation>
+    </message>
+    <message>
+        <source>Spearman sample size</source>
+        <translation>Taille de l'échantillon (Spearman)</translation>
+    </message>
+    <message>
+        <source>Spearman's rho between employment density and network density per zone (average ranks for ties), with its sample size n.</source>
+        <translation>Rho de Spearman entre densité d'emploi et densité du réseau par zone (rangs moyens pour les ex aequo), avec la taille de l'échantillon n.</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Style applied</source>
+        <translation>Style appliqué</translation>
+    </message>
+    <message>
+        <source>Style: {}</source>
+        <translation>Style : {}</translation>
+    </message>
+    <message>
+        <source>Styled layer</source>
+        <translation>Couche stylée</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>Sous-titre</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Résumé</translation>
+    </message>
+    <message>
+        <source>Summary figures (JSON)</source>
+        <translation>Chiffres du résumé (JSON)</translation>
+    </message>
+    <message>
+        <source>The atlas page: PDF (one page, or one per cluster) or PNG.</source>
+        <translation>La page d'atlas : PDF (une page, ou une par cluster) ou PNG.</translation>
+    </message>
+    <message>
+        <source>The boundary layer has no polygon: nothing to cover.</source>
+        <translation>La couche de limite n'a aucun polygone : rien à couvrir.</translation>
+    </message>
+    <message>
+        <source>The exclusion table has no column.</source>
+        <translation>La table d'exclusion n'a aucune colonne.</translation>
+    </message>
+    <message>
+        <source>The layer {} has no {} field '{}' needed by the style {}; choose the field by parameter.</source>
+        <translation>La couche {} n'a pas le champ de {} « {} » requis par le style {} ; choisissez le champ par paramètre.</translation>
+    </message>
+    <message>
+        <source>The member table: one row per entity and cluster (CSV, XLSX/ODS or any layer or table). Columns are detected as by Import member table.</source>
+        <translation>La table des membres : une ligne par entité et par cluster (CSV, XLSX/ODS ou toute couche ou table). Les colonnes sont détectées comme par Importer les membres des clusters.</translation>
+    </message>
+    <message>
+        <source>The municipality constraint needs both the municipality layer (MUNICIPALITIES) and the postcode to municipality table (LOOKUP); give both or neither.</source>
+        <translation>La contrainte communale demande à la fois la couche des communes (MUNICIPALITIES) et la table code postal vers commune (LOOKUP) ; donnez les deux ou aucune.</translation>
+    </message>
+    <message>
+        <source>The reference layer has no valid postcode in field '{}': check POSTCODE_FIELD.</source>
+        <translation>La couche de référence n'a aucun code postal valide dans le champ « {} » : vérifiez POSTCODE_FIELD.</translation>
+    </message>
+    <message>
+        <source>The style {} is for {} layers but INPUT has {} geometries; choose another style or layer.</source>
+        <translation>Le style {} est destiné aux couches {} mais INPUT a des géométries {} ; choisissez un autre style ou une autre couche.</translation>
+    </message>
+    <message>
+        <source>The working CRS {} is geographic: choose a projected CRS (TARGET_CRS).</source>
+        <translation>Le SCR de travail {} est géographique : choisissez un SCR projeté (TARGET_CRS).</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Title printed on the page.</source>
+        <translation>Titre imprimé sur la page.</translation>
+    </message>
+    <message>
+        <source>Total employment</source>
+        <translation>Emploi total</translation>
+    </message>
+    <message>
+        <source>Type values onto classes (value=class; *=default)</source>
+        <translation>Valeurs du type vers les classes (valeur=classe ; *=défaut)</translation>
+    </message>
+    <message>
+        <source>Unknown ellipsoid {}: set a valid ellipsoid or use the planar method.</source>
+        <translation>Ellipsoïde inconnu {} : choisissez un ellipsoïde valide ou la méthode planimétrique.</translation>
+    </message>
+    <message>
+        <source>Unknown encoding '{}': {}</source>
+        <translation>Encodage inconnu « {} » : {}</translation>
+    </message>
+    <message>
+        <source>Unmapped type values (count): {}</source>
+        <translation>Valeurs de type non associées (nombre) : {}</translation>
+    </message>
+    <message>
+        <source>Unmatched postcodes</source>
+        <translation>Codes postaux non appariés</translation>
+    </message>
+    <message>
+        <source>Unsupported file type '{}' for '{}': use CSV/TXT/TSV, XLSX or ODS.</source>
+        <translation>Type de fichier '{}' non pris en charge pour '{}' : utilisez CSV/TXT/TSV, XLSX ou ODS.</translation>
+    </message>
+    <message>
+        <source>Valid employment read</source>
+        <translation>Emploi valide lu</translation>
+    </message>
+    <message>
+        <source>Value drawn at that diameter (0 = layer maximum)</source>
+        <translation>Valeur dessinée à ce diamètre (0 = maximum de la couche)</translation>
+    </message>
+    <message>
+        <source>Value field</source>
+        <translation>Champ de valeur</translation>
+    </message>
+    <message>
+        <source>Weight or headcount field of the sites table</source>
+        <translation>Champ du poids ou de l'effectif de la table des sites</translation>
+    </message>
+    <message>
+        <source>Wide layer: {} circles, one per postal code and {}.</source>
+        <translation>Couche large : {} cercles, un par code postal et {}.</translation>
+    </message>
+    <message>
+        <source>With a population layer, choose POPULATION_ID_FIELD and POPULATION_FIELD.</source>
+        <translation>Avec une couche de population, choisissez POPULATION_ID_FIELD et POPULATION_FIELD.</translation>
+    </message>
+    <message>
+        <source>With a postcode to municipality table, choose LOOKUP_POSTCODE_FIELD and LOOKUP_MUNICIPALITY_FIELD.</source>
+        <translation>Avec une table code postal vers commune, choisissez LOOKUP_POSTCODE_FIELD et LOOKUP_MUNICIPALITY_FIELD.</translation>
+    </message>
+    <message>
+        <source>With a sites table, choose SITES_ENTITY_FIELD and SITES_POSTCODE_FIELD.</source>
+        <translation>Avec une table des sites, choisissez SITES_ENTITY_FIELD et SITES_POSTCODE_FIELD.</translation>
+    </message>
+    <message>
+        <source>With municipalities, choose MUNICIPALITY_FIELD (id in the municipality layer), LOOKUP_POSTCODE_FIELD and LOOKUP_MUNICIPALITY_FIELD (in the table).</source>
+        <translation>Avec des communes, choisissez MUNICIPALITY_FIELD (identifiant dans la couche des communes), LOOKUP_POSTCODE_FIELD et LOOKUP_MUNICIPALITY_FIELD (dans la table).</translation>
+    </message>
+    <message>
+        <source>Working CRS (projected)</source>
+        <translation>SCR de travail (projeté)</translation>
+    </message>
+    <message>
+        <source>Working CRS: {}</source>
+        <translation>SCR de travail : {}</translation>
+    </message>
+    <message>
+        <source>Write one page per cluster (PDF) instead of one page with all clusters.</source>
+        <translation>Écrire une page par cluster (PDF) au lieu d'une page avec tous les clusters.</translation>
+    </message>
+    <message>
+        <source>Year field (empty = detect)</source>
+        <translation>Champ de l'année (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Zone feature {} (id {}) has a negative employment ({}) in field {}; fix the value or filter the zone out.</source>
+        <translation>L'entité de zone {} (id {}) a un emploi négatif ({}) dans le champ {} ; corrigez la valeur ou excluez la zone.</translation>
+    </message>
+    <message>
+        <source>Zone key field matching the member zone key</source>
+        <translation>Champ de clé des zones correspondant à la clé des membres</translation>
+    </message>
+    <message>
+        <source>Zone key field {} not found in the zones.</source>
+        <translation>Champ de clé des zones {} introuvable dans les zones.</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <source>Zones (polygons or points) with employment</source>
+        <translation>Zones (polygones ou points) avec l'emploi</translation>
+    </message>
+    <message>
+        <source>Zones against boundary area (%)</source>
+        <translation>Surface des zones par rapport à la limite (%)</translation>
+    </message>
+    <message>
+        <source>Zones measured from the employment-weighted centre of their members: {}; from their own point: {}.</source>
+        <translation>Zones mesurées depuis le centre de leurs membres pondéré par l'emploi : {} ; depuis leur propre point : {}.</translation>
+    </message>
+    <message>
+        <source>Zones read: {}; without geometry: {}; invalid geometries repaired: {}; unusable geometries: {}; NULL employment counted as 0: {}; NULL population counted as 0: {}.</source>
+        <translation>Zones lues : {} ; sans géométrie : {} ; géométries invalides réparées : {} ; géométries inutilisables : {} ; emploi NULL compté 0 : {} ; population NULL comptée 0 : {}.</translation>
+    </message>
+    <message>
+        <source>Zones with employment</source>
+        <translation>Zones avec l'emploi</translation>
+    </message>
+    <message>
+        <source>Zones with network figures</source>
+        <translation>Zones avec les chiffres du réseau</translation>
+    </message>
+    <message>
+        <source>Zones with network figures (only when a network is given).</source>
+        <translation>Zones avec les chiffres du réseau (seulement si un réseau est donné).</translation>
+    </message>
+    <message>
+        <source>Zones within</source>
+        <translation>Zones à moins de</translation>
+    </message>
+    <message>
+        <source>Zones: light outlines</source>
+        <translation>Zones : contours légers</translation>
+    </message>
+    <message>
+        <source>area, {}</source>
+        <translation>superficie, {}</translation>
+    </message>
+    <message>
+        <source>atlas,layout,print,pdf,png,svg,map,export,cluster</source>
+        <translation>atlas,mise en page,impression,pdf,png,svg,carte,export,cluster</translation>
+    </message>
+    <message>
+        <source>by key ({} = {})</source>
+        <translation>par clé ({} = {})</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>choisie</translation>
+    </message>
+    <message>
+        <source>cluster filter</source>
+        <translation>filtre des clusters</translation>
+    </message>
+    <message>
+        <source>cluster filter: no member in {}</source>
+        <translation>filtre des clusters : aucun membre dans {}</translation>
+    </message>
+    <message>
+        <source>cluster,members,import,csv,xlsx,ods,postcode,employment,effectif,clean</source>
+        <translation>cluster,membres,importation,csv,xlsx,ods,code postal,emploi,effectif,nettoyage</translation>
+    </message>
+    <message>
+        <source>code not in the postcode to municipality table</source>
+        <translation>code absent de la table code postal vers commune</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>détectée</translation>
+    </message>
+    <message>
+        <source>duplicate of row {}</source>
+        <translation>doublon de la ligne {}</translation>
+    </message>
+    <message>
+        <source>employment '{}' is not a finite number</source>
+        <translation>l'emploi '{}' n'est pas un nombre fini</translation>
+    </message>
+    <message>
+        <source>employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)</source>
+        <translation>l'emploi '{}' n'est ni un nombre, ni une classe de taille (10-19), ni inconnu (n.c., ?)</translation>
+    </message>
+    <message>
+        <source>employment {:g} above the ceiling {:g} (cluster {})</source>
+        <translation>emploi {:g} au-dessus du plafond {:g} (cluster {})</translation>
+    </message>
+    <message>
+        <source>employment, {}</source>
+        <translation>emploi, {}</translation>
+    </message>
+    <message>
+        <source>employment,headcount,postcode,postal code,cluster,aggregate,location quotient,population,circles</source>
+        <translation>emploi,effectif,code postal,cluster,agrégation,quotient de localisation,population,cercles</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>empty row</source>
+        <translation>ligne vide</translation>
+    </message>
+    <message>
+        <source>empty zone</source>
+        <translation>zone vide</translation>
+    </message>
+    <message>
+        <source>excluded by the exclusion list ('{}' for cluster {})</source>
+        <translation>exclu par la liste d'exclusion ('{}' pour le cluster {})</translation>
+    </message>
+    <message>
+        <source>excluded by the exclusion list ('{}' for cluster {}): {}</source>
+        <translation>exclu par la liste d'exclusion ('{}' pour le cluster {}) : {}</translation>
+    </message>
+    <message>
+        <source>excluded by the exclusion list ('{}')</source>
+        <translation>exclu par la liste d'exclusion ('{}')</translation>
+    </message>
+    <message>
+        <source>excluded by the exclusion list ('{}'): {}</source>
+        <translation>exclu par la liste d'exclusion ('{}') : {}</translation>
+    </message>
+    <message>
+        <source>invalid Belgian postcode '{raw}' (expected 4 digits 1000-9999)</source>
+        <translation>code postal belge invalide '{raw}' (attendu : 4 chiffres 1000-9999)</translation>
+    </message>
+    <message>
+        <source>invalid Dutch postcode '{raw}' (expected 4 digits and 2 letters, e.g. 1012 AB)</source>
+        <translation>code postal néerlandais invalide '{raw}' (attendu : 4 chiffres et 2 lettres, p. ex. 1012 AB)</translation>
+    </message>
+    <message>
+        <source>invalid French postcode '{raw}' (expected 5 digits)</source>
+        <translation>code postal français invalide '{raw}' (attendu : 5 chiffres)</translation>
+    </message>
+    <message>
+        <source>invalid German postcode '{raw}' (expected 5 digits)</source>
+        <translation>code postal allemand invalide '{raw}' (attendu : 5 chiffres)</translation>
+    </message>
+    <message>
+        <source>invalid Luxembourg postcode '{raw}' (expected 4 digits)</source>
+        <translation>code postal luxembourgeois invalide '{raw}' (attendu : 4 chiffres)</translation>
+    </message>
+    <message>
+        <source>kind filter</source>
+        <translation>filtre des types</translation>
+    </message>
+    <message>
+        <source>kind filter: no member of kind {}</source>
+        <translation>filtre des types : aucun membre du type {}</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>ligne</translation>
+    </message>
+    <message>
+        <source>missing entity name</source>
+        <translation>nom de l'entité manquant</translation>
+    </message>
+    <message>
+        <source>missing postcode</source>
+        <translation>code postal manquant</translation>
+    </message>
+    <message>
+        <source>multipoint: every part is used as a point of the code</source>
+        <translation>multipoint : chaque partie est utilisée comme point du code</translation>
+    </message>
+    <message>
+        <source>municipality polygon without id: its land goes to the nearest points</source>
+        <translation>polygone de commune sans identifiant : son territoire va aux points les plus proches</translation>
+    </message>
+    <message>
+        <source>negative employment '{}'</source>
+        <translation>emploi négatif '{}'</translation>
+    </message>
+    <message>
+        <source>network,copper,fibre,fiber,overlay,distance,length,density,spearman,affinity,cluster</source>
+        <translation>réseau,cuivre,fibre,superposition,distance,longueur,densité,spearman,affinité,cluster</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>no cluster (empty cluster cell and no default cluster)</source>
+        <translation>pas de cluster (cellule cluster vide et pas de cluster par défaut)</translation>
+    </message>
+    <message>
+        <source>no country for postcode '{raw}' and no default country</source>
+        <translation>pas de pays pour le code postal '{raw}' et pas de pays par défaut</translation>
+    </message>
+    <message>
+        <source>no land is closer to this code's point than to another one: no zone</source>
+        <translation>aucun territoire n'est plus proche du point de ce code que d'un autre : pas de zone</translation>
+    </message>
+    <message>
+        <source>no postcode of this municipality ({:.2f} km2): its land goes to the nearest points</source>
+        <translation>aucun code postal pour cette commune ({:.2f} km2) : son territoire va aux points les plus proches</translation>
+    </message>
+    <message>
+        <source>none of this code's points could be used: no zone</source>
+        <translation>aucun point de ce code n'a pu être utilisé : pas de zone</translation>
+    </message>
+    <message>
+        <source>not joined: point zones need MEMBER_ZONE_FIELD and ZONE_KEY_FIELD</source>
+        <translation>non joints : des zones ponctuelles demandent MEMBER_ZONE_FIELD et ZONE_KEY_FIELD</translation>
+    </message>
+    <message>
+        <source>point at the same place as code {}: that code keeps the place</source>
+        <translation>point au même endroit que le code {} : ce code garde l'endroit</translation>
+    </message>
+    <message>
+        <source>point without geometry: not used</source>
+        <translation>point sans géométrie : non utilisé</translation>
+    </message>
+    <message>
+        <source>point {:.0f} m outside its municipality: moved to its edge there</source>
+        <translation>point à {:.0f} m hors de sa commune : déplacé sur le bord de celle-ci</translation>
+    </message>
+    <message>
+        <source>point {:.0f} m outside the boundary (more than MAX_OUTSIDE_DISTANCE): not used</source>
+        <translation>point à {:.0f} m hors de la limite (plus que MAX_OUTSIDE_DISTANCE) : non utilisé</translation>
+    </message>
+    <message>
+        <source>point {:.0f} m outside the boundary: used</source>
+        <translation>point à {:.0f} m hors de la limite : utilisé</translation>
+    </message>
+    <message>
+        <source>polygon</source>
+        <translation>polygone</translation>
+    </message>
+    <message>
+        <source>population, {}</source>
+        <translation>population, {}</translation>
+    </message>
+    <message>
+        <source>postcode '{raw}' has prefix {prefix} but the country column says {country}</source>
+        <translation>le code postal '{raw}' a le préfixe {prefix} mais la colonne pays indique {country}</translation>
+    </message>
+    <message>
+        <source>postcode,postal code,voronoi,thiessen,zones,municipality,boundary</source>
+        <translation>code postal,voronoï,thiessen,zones,commune,limite</translation>
+    </message>
+    <message>
+        <source>row {} has {} fields</source>
+        <translation>la ligne {} a {} champs</translation>
+    </message>
+    <message>
+        <source>sites: employment of {} entit(ies) re-allocated over {} site(s)</source>
+        <translation>sites : emploi de {} entité(s) réparti sur {} site(s)</translation>
+    </message>
+    <message>
+        <source>size class '{}' is not a range low-high</source>
+        <translation>la classe de taille '{}' n'est pas un intervalle bas-haut</translation>
+    </message>
+    <message>
+        <source>some municipalities of this code are not in the municipality layer</source>
+        <translation>certaines communes de ce code ne sont pas dans la couche des communes</translation>
+    </message>
+    <message>
+        <source>spatially (first zone holding the point)</source>
+        <translation>spatialement (première zone contenant le point)</translation>
+    </message>
+    <message>
+        <source>style,symbology,proportional circles,choropleth,qml,atlas,cluster</source>
+        <translation>style,symbologie,cercles proportionnels,choroplèthe,qml,atlas,cluster</translation>
+    </message>
+    <message>
+        <source>the first point is used</source>
+        <translation>le premier point est utilisé</translation>
+    </message>
+    <message>
+        <source>the member table has no 'cluster' field: use the OUTPUT of the import</source>
+        <translation>la table des membres n'a pas de champ 'cluster' : utilisez la sortie OUTPUT de l'importation</translation>
+    </message>
+    <message>
+        <source>the member table has no 'employment' field: use the OUTPUT of the import</source>
+        <translation>la table des membres n'a pas de champ 'employment' : utilisez la sortie OUTPUT de l'importation</translation>
+    </message>
+    <message>
+        <source>the member table has no 'pc_key' or 'postcode' field: use the OUTPUT of the import</source>
+        <translation>la table des membres n'a ni champ 'pc_key' ni champ 'postcode' : utilisez la sortie OUTPUT de l'importation</translation>
+    </message>
+    <message>
+        <source>the rows do not match it</source>
+        <translation>les lignes ne lui correspondent pas</translation>
+    </message>
+    <message>
+        <source>the table's municipalities {} are not in the layer</source>
+        <translation>les communes {} de la table ne sont pas dans la couche</translation>
+    </message>
+    <message>
+        <source>their polygons are merged</source>
+        <translation>leurs polygones sont fusionnés</translation>
+    </message>
+    <message>
+        <source>total row ('{}'): not a member; its employment ({}) is not counted</source>
+        <translation>ligne de total ('{}') : pas un membre ; son emploi ({}) n'est pas compté</translation>
+    </message>
+    <message>
+        <source>unknown country '{country}' for postcode '{raw}'</source>
+        <translation>pays inconnu '{country}' pour le code postal '{raw}'</translation>
+    </message>
+    <message>
+        <source>unknown country prefix '{prefix}' in postcode '{raw}'</source>
+        <translation>préfixe de pays inconnu '{prefix}' dans le code postal '{raw}'</translation>
+    </message>
+    <message>
+        <source>unreadable postcode '{raw}'</source>
+        <translation>code postal illisible '{raw}'</translation>
+    </message>
+    <message>
+        <source>unsupported country '{country}' for postcode '{raw}'</source>
+        <translation>pays '{country}' non pris en charge pour le code postal '{raw}'</translation>
+    </message>
+    <message>
+        <source>year filter ({}; rows without year are left out too)</source>
+        <translation>filtre de l'année ({} ; les lignes sans année sont aussi écartées)</translation>
+    </message>
+    <message>
+        <source>{:.3f} km2 of the boundary are outside the municipalities with a postcode: given to the nearest points.</source>
+        <translation>{:.3f} km2 de la limite sont hors des communes ayant un code postal : attribués aux points les plus proches.</translation>
+    </message>
+    <message>
+        <source>{alg} stopped on an unexpected error: {message}. Please report it with the log (it holds the details).</source>
+        <translation>{alg} s'est arrêté sur une erreur inattendue : {message}. Merci de la signaler avec le journal (il en donne le détail).</translation>
+    </message>
+    <message>
+        <source>{cls}: within {d} km: {e:.1%} of employment, {a:.1%} of area, affinity {r:.2f}</source>
+        <translation>{cls} : à moins de {d} km : {e:.1%} de l'emploi, {a:.1%} de la superficie, affinité {r:.2f}</translation>
+    </message>
+    <message>
+        <source>{} employment value(s) are not numbers and count as unknown</source>
+        <translation>{} valeur(s) d'emploi ne sont pas des nombres et comptent comme inconnues</translation>
+    </message>
+    <message>
+        <source>{} entit(ies) with zero total site weight keep their head office</source>
+        <translation>{} entité(s) dont le poids total des sites est nul gardent leur siège</translation>
+    </message>
+    <message>
+        <source>{} entities have different employment in their memberships; the largest value is used.</source>
+        <translation>{} entités ont un emploi différent selon leurs appartenances ; la plus grande valeur est utilisée.</translation>
+    </message>
+    <message>
+        <source>{} entity-postcode pairs ({} postal codes, employment {:g}) are not in the reference layer or have no valid postcode: see UNMATCHED.</source>
+        <translation>{} paires entité-code postal ({} codes postaux, emploi {:g}) ne sont pas dans la couche de référence ou n'ont pas de code postal valide : voir UNMATCHED.</translation>
+    </message>
+    <message>
+        <source>{} feature(s) of the reference layer have an invalid postcode and are not used, e.g. {}</source>
+        <translation>{} entité(s) de la couche de référence ont un code postal invalide et ne sont pas utilisées, par ex. {}</translation>
+    </message>
+    <message>
+        <source>{} input row(s) have no membership in the member table: see the Rejected output.</source>
+        <translation>{} ligne(s) d'entrée sans appartenance dans la table des membres : voir la sortie Rejets.</translation>
+    </message>
+    <message>
+        <source>{} issues reported (REPORT output): {}</source>
+        <translation>{} problèmes signalés (sortie REPORT) : {}</translation>
+    </message>
+    <message>
+        <source>{} memberships of {} entities; employment {:g} (each entity once): {:g} in {} postal codes, {:g} unmatched.</source>
+        <translation>{} appartenances de {} entités ; emploi {:g} (chaque entité une fois) : {:g} dans {} codes postaux, {:g} non apparié.</translation>
+    </message>
+    <message>
+        <source>{} memberships with an estimated employment (size class), {} with an unknown employment (NULL).</source>
+        <translation>{} appartenances avec un emploi estimé (classe de taille), {} avec un emploi inconnu (NULL).</translation>
+    </message>
+    <message>
+        <source>{} municipalities ({:g} inhabitants) have no postal code of the reference layer in the table, e.g. {}: their population is not allocated.</source>
+        <translation>{} communes ({:g} habitants) n'ont aucun code postal de la couche de référence dans la table, par ex. {} : leur population n'est pas répartie.</translation>
+    </message>
+    <message>
+        <source>{} points for this code: its zone is the union of their cells</source>
+        <translation>{} points pour ce code : sa zone est l'union de leurs cellules</translation>
+    </message>
+    <message>
+        <source>{} points used for {} postal codes.</source>
+        <translation>{} points utilisés pour {} codes postaux.</translation>
+    </message>
+    <message>
+        <source>{} postal codes get no population (not in the table, or their municipalities have none), e.g. {}.</source>
+        <translation>{} codes postaux ne reçoivent aucune population (absents de la table, ou leurs communes n'en ont pas), par ex. {}.</translation>
+    </message>
+    <message>
+        <source>{} postcode(s) appear several times in the reference layer (e.g. {}): {}</source>
+        <translation>{} code(s) postal(aux) apparaissent plusieurs fois dans la couche de référence (par ex. {}) : {}</translation>
+    </message>
+    <message>
+        <source>{} postcode(s) normalised here (no pc_key in the table)</source>
+        <translation>{} code(s) postal(aux) normalisé(s) ici (pas de pc_key dans la table)</translation>
+    </message>
+    <message>
+        <source>{} postcode(s) of the reference layer have no geometry.</source>
+        <translation>{} code(s) postal(aux) de la couche de référence n'ont pas de géométrie.</translation>
+    </message>
+    <message>
+        <source>{} rows of the postcode to municipality table have an invalid postcode and are not used.</source>
+        <translation>{} lignes de la table code postal vers commune ont un code postal invalide et ne sont pas utilisées.</translation>
+    </message>
+    <message>
+        <source>{} rows read: {} memberships of {} entities in {} clusters; {} rejected.</source>
+        <translation>{} lignes lues : {} appartenances de {} entités dans {} clusters ; {} rejets.</translation>
+    </message>
+    <message>
+        <source>{} site row(s) name no entity of the member table (e.g. {}): not used</source>
+        <translation>{} ligne(s) de sites ne désignent aucune entité de la table des membres (p. ex. {}) : non utilisées</translation>
+    </message>
+    <message>
+        <source>{} site row(s) with a negative weight are not used</source>
+        <translation>{} ligne(s) de sites avec un poids négatif ne sont pas utilisées</translation>
+    </message>
+    <message>
+        <source>{} site row(s) without a valid postcode are not used</source>
+        <translation>{} ligne(s) de sites sans code postal valide ne sont pas utilisées</translation>
+    </message>
+    <message>
+        <source>{} was being written when the run stopped; it also holds other layers, so it was kept: check or delete it.</source>
+        <translation>{} était en cours d'écriture quand le traitement s'est arrêté ; il contient aussi d'autres couches, il a donc été gardé : vérifiez-le ou supprimez-le.</translation>
+    </message>
+    <message>
+        <source>{} zones repeat a key of field {}; members join the first zone with the key.</source>
+        <translation>{} zones répètent une clé du champ {} ; les membres sont joints à la première zone portant la clé.</translation>
+    </message>
+    <message>
+        <source>{} zones; their area differs from the boundary's by {:.4f}%.</source>
+        <translation>{} zones ; leur surface diffère de celle de la limite de {:.4f} %.</translation>
+    </message>
+    <message>
+        <source>{}: column '{}' ({}){}</source>
+        <translation>{} : colonne « {} » ({}){}</translation>
+    </message>
+    <message>
+        <source>{}: column '{}' is not in the input. Columns: {}.</source>
+        <translation>{} : la colonne « {} » n'existe pas dans l'entrée. Colonnes : {}.</translation>
+    </message>
+    <message>
+        <source>{}: could not open the layer {}.</source>
+        <translation>{} : impossible d'ouvrir la couche {}.</translation>
+    </message>
+    <message>
+        <source>{}: diameter {} mm for {}</source>
+        <translation>{} : diamètre {} mm pour {}</translation>
+    </message>
+    <message>
+        <source>{}: no column</source>
+        <translation>{} : aucune colonne</translation>
+    </message>
+    <message>
+        <source>{}: {} is not a {} layer; it is left off the page.</source>
+        <translation>{} : {} n'est pas une couche de type {} ; elle n'apparaît pas sur la page.</translation>
+    </message>
+    <message>
+        <source>{}: {} membership(s), {:g} employment (membership rows) left out</source>
+        <translation>{} : {} appartenance(s), {:g} d'emploi (lignes d'appartenance) écartés</translation>
+    </message>
+</context>
+</TS>
