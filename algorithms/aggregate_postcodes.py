@@ -283,7 +283,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                 frame = None  # not the layer QGIS sees: take QGIS' reading
         if frame is None:
             frame = source_to_dataframe(source, feedback, present, progress=(0, 45))
-        feedback.setProgress(45)
+        self.progress(feedback, 45)
         try:
             members, notes = agg.prepare_members(frame, default_country)
         except agg.MemberTableError as error:
@@ -413,7 +413,8 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         )
         if not (entity and code):
             raise QgsProcessingException(tr("With a sites table, choose SITES_ENTITY_FIELD and SITES_POSTCODE_FIELD."))
-        table = source_to_dataframe(source, feedback, [n for n in (entity, code, country, weight) if n])
+        table = source_to_dataframe(source, feedback, [n for n in (entity, code, country, weight) if n],
+                                    progress=(45, 45))
         norm = normalise_postcodes(table[code], table[country] if country else None, default_country)
         sites = pd.DataFrame(
             {
@@ -473,13 +474,12 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
             population = self._population(parameters, context, feedback, keys, geometries, is_polygon,
                                           default_country)
         population, population_stats = self._population_accounting(population, keys, feedback)
-        feedback.setProgress(50)
+        self.progress(feedback, 50)
         result = agg.aggregate(
             members, keys, self.parameterAsDouble(parameters, self.DOMINANT_SHARE, context), population,
             with_long=layout == "long",
         )
-        self.check_cancel(feedback)
-        feedback.setProgress(60)
+        self.progress(feedback, 60)
         outputs = self._write(parameters, context, feedback, reference, layout, keys, geometries, is_polygon, result)
         outputs.update(population_stats)
         sites = getattr(self, "_site_stats", None) or {}
@@ -548,7 +548,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
             style_output(context, circles_dest, "circles" if layout == "wide" else "circles_cluster", feedback)
         if dest and is_polygon:
             style_output(context, dest, "zones", feedback)
-        feedback.setProgress(100)
+        self.progress(feedback, 100)
         return {
             self.OUTPUT: dest,
             self.CIRCLES: circles_dest,

@@ -34,7 +34,6 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
     ALG_ID = "applyatlasstyle"
     GROUP_ID = "cartography"
     DISPLAY_NAME = "Apply atlas style"
-    README_ANCHOR = "cartography-applyatlasstyle-exportatlasmap-styled-outputs"
     TAGS = "style,symbology,proportional circles,choropleth,qml,atlas,cluster"
     HELP = (
         "<p>Copies a layer to <b>OUTPUT</b> styled with one of the bundled atlas styles, with the field chosen "
@@ -113,11 +112,13 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
         category = {"circles_cluster": "cluster", "circles_kind": "kind"}.get(style_key)
         if category and not category_field and is_wide(source.fields(), category):
             names = parse_field_map(self.parameterAsString(parameters, "FIELD_MAP", context))
-            schema, rows = long_circles(source, category, names, field or "employment", feedback)
+            schema, rows = long_circles(source, category, names, field or "employment", feedback, progress=(0, 50))
             feedback.pushInfo(tr("Wide layer: {} circles, one per postal code and {}.").format(len(rows), category))
             sink, dest_id = create_sink(self, parameters, "OUTPUT", context, schema, source.wkbType(), source.sourceCrs())
             fields = make_fields(schema)
-            for geometry_value, attributes in rows:
+            for i, (geometry_value, attributes) in enumerate(rows):
+                if i % 1000 == 0:
+                    self.progress(feedback, 50 + 40.0 * i / max(len(rows), 1))
                 feature = QgsFeature(fields)
                 feature.setGeometry(geometry_value)
                 feature.setAttributes(attributes)
@@ -131,8 +132,7 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
             total = source.featureCount() or 1
             for i, feature in enumerate(source.getFeatures()):
                 if i % 1000 == 0:
-                    self.check_cancel(feedback)
-                    feedback.setProgress(90.0 * i / total)
+                    self.progress(feedback, 90.0 * i / total)
                 sink.addFeature(feature, compat.FAST_INSERT)
         del sink  # flush the file before styling it
         max_value = self.parameterAsDouble(parameters, "MAX_VALUE", context) or None
@@ -141,6 +141,7 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
             options["field"] = field
         if category_field:
             options["category_field"] = category_field
+        self.progress(feedback, 90)
         info = style_output(context, dest_id, style_key, feedback, **options)
-        feedback.setProgress(100)
+        self.progress(feedback, 100)
         return {"OUTPUT": dest_id, "STYLE_INFO": info}

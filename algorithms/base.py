@@ -32,6 +32,48 @@ class Cancelled(QgsProcessingException):
     """Raised when the user cancels; Processing reports it as a cancel."""
 
 
+def check_cancel(feedback):
+    """Raise :class:`Cancelled` when the user has cancelled."""
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled(tr("Cancelled by the user."))
+
+
+def report_progress(feedback, value):
+    """``feedback.setProgress(value)`` (percent, 0..100), then stop if the user
+    cancelled: every progress point is also a point where a cancel is honoured."""
+    if feedback is None:
+        return
+    feedback.setProgress(value)
+    check_cancel(feedback)
+
+
+def remove_outputs(planned, feedback):
+    """Remove the files of ``planned`` (``run_guard.planned_outputs``) this run wrote, saying so."""
+    if feedback is None:
+        return
+    for path in run_guard.remove_written(planned, feedback, tr):
+        feedback.pushInfo(tr("Removed the incomplete output {}.").format(path))
+
+
+def guarded_run(alg, parameters, context, feedback, run):
+    """``run(parameters, context, feedback)`` for an algorithm that is not a
+    :class:`ClusterAtlasAlgorithm` (the bundled model): when it fails or is
+    cancelled, the output files it wrote are removed. For the model, the step
+    running removed its own; the files of earlier steps belong to a chain that
+    did not finish. A cancel is reported as such, not as the failure of a step."""
+    planned = run_guard.planned_outputs(alg, parameters, context)
+    try:
+        results = run(parameters, context, feedback)
+        check_cancel(feedback)
+        return results
+    except QgsProcessingException as exc:
+        run_guard.release_frames(exc)
+        remove_outputs(planned, feedback)
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled(tr("Cancelled by the user.")) from None
+        raise
+
+
 class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP_ID = ""
@@ -81,11 +123,13 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Runs ``compute``; on failure or cancel removes what it half-wrote and
         turns unexpected Python errors into a clean Processing error."""
+        # A file output left temporary gets its generated name once, here, so that
+        # compute() writes the very file the clean-up knows about.
+        parameters = run_guard.resolve_temporary_files(self, parameters, context)
         self._planned = run_guard.planned_outputs(self, parameters, context)
         try:
             results = self.compute(parameters, context, feedback)
-            if feedback is not None and feedback.isCanceled():
-                raise Cancelled(tr("Cancelled by the user."))
+            check_cancel(feedback)
             return results
         except QgsProcessingException as exc:
             run_guard.release_frames(exc)
@@ -111,13 +155,14 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         run_guard.track(self._planned, path)
 
     def _clean_up(self, feedback):
-        if feedback is None:
-            return
-        for path in run_guard.remove_written(getattr(self, "_planned", []), feedback, tr):
-            feedback.pushInfo(tr("Removed the incomplete output {}.").format(path))
+        remove_outputs(getattr(self, "_planned", []), feedback)
 
     # --- helpers for compute -------------------------------------------
     @staticmethod
     def check_cancel(feedback):
-        if feedback is not None and feedback.isCanceled():
-            raise Cancelled(tr("Cancelled by the user."))
+        check_cancel(feedback)
+
+    @staticmethod
+    def progress(feedback, value):
+        """Report progress (percent) and honour a cancel: see :func:`report_progress`."""
+        report_progress(feedback, value)

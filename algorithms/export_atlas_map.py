@@ -38,7 +38,6 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
     ALG_ID = "exportatlasmap"
     GROUP_ID = "cartography"
     DISPLAY_NAME = "Export atlas map (PDF/PNG/SVG)"
-    README_ANCHOR = "cartography-applyatlasstyle-exportatlasmap-styled-outputs"
     TAGS = "atlas,layout,print,pdf,png,svg,map,export,cluster"
     HELP = (
         "<p>Renders the atlas page (print layout <i>resources/atlas_page.qpt</i>: a 249 x 165 mm map frame, "
@@ -152,7 +151,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         category = {"cluster": "cluster", "kind": "kind"}.get(colour_by)
         crs = circles.crs()
         if category and is_wide(circles.fields(), category):
-            schema, rows = long_circles(circles, category, names, field, feedback)
+            schema, rows = long_circles(circles, category, names, field, feedback, progress=(5, 20))
         elif category and circles.fields().lookupField(category) >= 0:
             schema = [(f.name(), compat.field_kind(f)) for f in circles.fields()]
             rows = [(f.geometry(), f.attributes()) for f in circles.getFeatures()]
@@ -213,7 +212,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         names = parse_field_map(self.parameterAsString(parameters, "FIELD_MAP", context))
         max_size = self.parameterAsDouble(parameters, "MAX_SIZE", context)
         dpi = self.parameterAsInt(parameters, "DPI", context)
-        feedback.setProgress(5)
+        self.progress(feedback, 5)
 
         project = QgsProject()
         crs = self._page_crs(circles, others, context)
@@ -291,12 +290,19 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             layers = ([layer] if layer is not None else []) + background
             legend_layers = ([legend_of[layer.id()]] if layer is not None else []) + [b for b in background if b.name() == wording["network_title"]]
             specs.append({"texts": texts, "layers": layers, "legend_layers": legend_layers, "extent": extent, "crs": crs})
-        feedback.setProgress(30)
-        self.check_cancel(feedback)
+        self.progress(feedback, 30)
+        if fmt != "pdf":  # one file per page: page 2 onwards are written besides OUTPUT
+            base, ext = os.path.splitext(path)
+            for number in range(2, len(specs) + 1):
+                self.track_output("{}_{}{}".format(base, number, ext))
+
+        def page_written(done, count):
+            self.progress(feedback, 50 + 50.0 * done / max(count, 1))
+
         try:
             layout, maps, _keep = build_layout(project, specs)
-            feedback.setProgress(50)
-            files = export_layout(layout, path, fmt, dpi)
+            self.progress(feedback, 50)
+            files = export_layout(layout, path, fmt, dpi, page_written)
         except ValueError as error:
             raise QgsProcessingException(tr("Atlas page export to {} failed: {}").format(path, error))
         final = maps[0].extent()
@@ -304,7 +310,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             final.xMinimum(), final.yMinimum(), final.xMaximum(), final.yMaximum(), crs.authid()
         )
         feedback.pushInfo(tr("Atlas page: {} page(s) written to {}").format(len(specs), "; ".join(files)))
-        feedback.setProgress(100)
+        self.progress(feedback, 100)
         return {"OUTPUT": path, "FILES": ";".join(files), "PAGES": len(specs), "MAP_EXTENT": map_extent}
 
     @staticmethod

@@ -42,13 +42,13 @@ def is_wide(fields, category):
     return any(n.startswith(prefix) for n in names)
 
 
-def long_circles(source, category, names=None, value_field="employment", feedback=None):
+def long_circles(source, category, names=None, value_field="employment", feedback=None, progress=(0, 100)):
     """Rows ``(geometry, attributes)`` and the schema of the exploded circles.
 
     ``category``: ``cluster`` or ``kind``. Returns ``(schema, rows)`` with
     schema ``[pc_key, <category>, <value_field>, slot, slots]``.
     """
-    df = source_to_dataframe(source, feedback, with_geometry=True)
+    df = source_to_dataframe(source, feedback, with_geometry=True, progress=progress)
     prefix = CATEGORY_PREFIX[category]
     exclude = ("emp_k_",) if category == "cluster" else ()
     long = explode_wide(df, prefix=prefix, names=names, exclude_prefixes=exclude, value_field=value_field)

@@ -212,8 +212,11 @@ def _fit_scalebar(scalebar, map_item):
     scalebar.update()
 
 
-def export_layout(layout, path, fmt, dpi):
-    """Export to ``path``; returns the files written (PNG/SVG: one file per page)."""
+def export_layout(layout, path, fmt, dpi, page_written=None):
+    """Export to ``path``; returns the files written (PNG/SVG: one file per page).
+
+    ``page_written(done, count)``, when given, is called after each PNG page (it
+    may raise to stop); PDF and SVG are written by one QGIS call."""
     import os
 
     exporter = QgsLayoutExporter(layout)
@@ -235,6 +238,8 @@ def export_layout(layout, path, fmt, dpi):
             if image.isNull() or not image.save(target, "PNG"):
                 raise ValueError("could not write {}".format(target))
             files.append(target)
+            if page_written is not None:
+                page_written(page + 1, layout.pageCollection().pageCount())
         return files
     else:
         settings = QgsLayoutExporter.SvgExportSettings()

@@ -30,7 +30,7 @@ from qgis.core import (
 )
 
 from .. import compat
-from .base import tr
+from .base import report_progress, tr
 
 _REL_TOL = 1e-9
 
@@ -131,6 +131,7 @@ def read_network(source, class_field, class_map, metric_crs, transform_context, 
         geoms.append(geom)
         if class_idx >= 0:
             values.append(feature.attribute(class_idx))
+    report_progress(feedback, hi)
     if class_idx >= 0:
         classes.extend(_classify_all(values, class_map, lines))
     else:
@@ -394,7 +395,7 @@ def zone_lengths(zones, lines, measurer, class_slugs, feedback, check_cancel, pr
             result[z][cls] += length
             network_m[cls] += length
     stats["network_m"] = network_m
-    feedback.setProgress(hi)
+    report_progress(feedback, hi)
     return result, stats
 
 
@@ -487,10 +488,12 @@ def nearest_distances(points, lines, measurer, class_slugs, feedback, check_canc
         engine.prepareGeometry()
         check_cancel(feedback)
         for p, point in enumerate(points):
+            if p % 1000 == 999:
+                check_cancel(feedback)
             if point is not None:
                 d = engine.distance(point.constGet())
                 result[p][cls] = d if d >= 0 else measurer.distance(point, collected[cls])  # -1: GEOS error
-        feedback.setProgress(lo + (hi - lo) * (k + 1) / nclass)
+        report_progress(feedback, lo + (hi - lo) * (k + 1) / nclass)
     return result
 
 
@@ -515,6 +518,8 @@ def _nearest_by_index(points, lines, measurer, class_slugs, feedback, check_canc
                                 compat.SPATIAL_INDEX_STORE_GEOMETRIES)
         check_cancel(feedback)
         for p, point in enumerate(points):
+            if p % 1000 == 999:
+                check_cancel(feedback)
             if point is None:
                 continue
             best = None
@@ -523,7 +528,7 @@ def _nearest_by_index(points, lines, measurer, class_slugs, feedback, check_canc
                 if best is None or d < best:
                     best = d
             result[p][cls] = best
-        feedback.setProgress(lo + (hi - lo) * (k + 1) / nclass)
+        report_progress(feedback, lo + (hi - lo) * (k + 1) / nclass)
     return result
 
 

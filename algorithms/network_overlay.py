@@ -220,7 +220,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         zones = self._read_zones(zones_src, emp_field, pop_field, metric_crs, tctx, feedback)
         zone_index = None if is_points else Zones(zones["metric"])
         members = self._members(parameters, context, zones_src, zones, zone_index, metric_crs, tctx, feedback)
-        feedback.setProgress(5)
+        self.progress(feedback, 5)
 
         lines = read_network(network, class_field, class_map, metric_crs, tctx, feedback, self.check_cancel,
                              progress=(5, 30))
@@ -262,6 +262,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             results.update(self._write_members(parameters, context, zones, members, member_distances, classes,
                                                bool(class_field), feedback))
         results.update(self._write_summary(parameters, context, summary, feedback))
+        self.progress(feedback, 98)
         whole = ns.TOTAL if class_field else ns.ALL_CLASS
         rho, n = spearman.get(whole, (float("nan"), 0))
         report = self.parameterAsFileOutput(parameters, "REPORT", context)
@@ -273,7 +274,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         results["SPEARMAN_N"] = n
         results["LENGTH_METHOD_USED"] = method_text
         results["STATS_JSON"] = summary.to_json(orient="records")
-        feedback.setProgress(100)
+        self.progress(feedback, 100)
         return results
 
     # ------------------------------------------------------------------
@@ -413,7 +414,9 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             return {}
         fids = [f.id() for f in zones["features"]]
         batch = []
-        for feature, dist, z in zip(members.features, distances, members.zone_of):
+        for n, (feature, dist, z) in enumerate(zip(members.features, distances, members.zone_of)):
+            if n % 1000 == 0:
+                self.check_cancel(feedback)
             km = [None if dist[c] is None else dist[c] / 1000.0 for c in classes]
             found = [v for v in km if v is not None]
             out = QgsFeature(fields)
@@ -487,6 +490,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         cols = [table[n].tolist() if n in table.columns else [None] * len(table) for n, _ in new]
         batch = []
         for row, feature in enumerate(zones["features"]):
+            if row % 1000 == 0:
+                self.check_cancel(feedback)
             out = QgsFeature(fields)
             attrs = feature.attributes()
             values = [attrs[i] for i in keep] + [_cell(col[row]) for col in cols]
@@ -495,7 +500,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
                 out.setGeometry(feature.geometry())
             batch.append(out)
         _add_features(sink, batch)
-        feedback.setProgress(96)
+        self.progress(feedback, 96)
         del sink  # flush the file before styling it
         style_output(context, dest_id, "circles" if is_points else "zones", feedback)
         return {"OUTPUT": dest_id}
@@ -558,8 +563,12 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             "col_km": tr("Network length (km)"),
         }
         text = ns.html_report(summary, facts, chart, headings)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as error:
+            raise QgsProcessingException(tr("Could not write the report {}: {}. Check that its folder exists and "
+                                            "can be written.").format(path, error.strerror or error)) from None
 
 
 def _extended_fields(source_fields, new, feedback):

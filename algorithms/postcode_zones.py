@@ -32,7 +32,7 @@ from qgis.core import (
 from .. import compat
 from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
-from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .base import ClusterAtlasAlgorithm, check_cancel, report_progress, tr, tr_note
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 from .output_styles import style_output
 from .params import lon_lat_centre, working_crs
@@ -90,12 +90,14 @@ def clip(cell, region, region_engine):
     return polygons_only(cell.intersection(region))
 
 
-def voronoi_pieces(sites, region):
+def voronoi_pieces(sites, region, feedback=None, progress=None):
     """Voronoi cells of ``sites`` clipped to ``region``.
 
     ``sites``: list of ``(QgsPointXY, label)`` at distinct locations.
     Returns ``[(label, geometry)]`` (pieces of one label may be several).
     The cells partition the plane, so the pieces partition ``region``.
+    With ``feedback`` a cancel is honoured every few cells, and ``progress``
+    ``(lo, hi)`` is reported along the cells.
     """
     if not sites or region is None or region.isEmpty():
         return []
@@ -114,7 +116,14 @@ def voronoi_pieces(sites, region):
         feature.setGeometry(QgsGeometry.fromPointXY(point))
         index.addFeature(feature)
     pieces = []
-    for cell in diagram.asGeometryCollection():
+    cells = diagram.asGeometryCollection()
+    step = max(1, len(cells) // 50)
+    for n, cell in enumerate(cells):
+        if feedback is not None and n % step == 0:
+            if progress is not None:
+                report_progress(feedback, progress[0] + (progress[1] - progress[0]) * n / len(cells))
+            else:
+                check_cancel(feedback)
         cell_engine = prepared(cell)
         owner = None
         for i in index.intersects(cell.boundingBox()):
@@ -343,7 +352,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
             return QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
 
         issues = []
-        feedback.setProgress(2)
+        self.progress(feedback, 2)
         sites = self._read_points(
             points_source, code_field, country_field, default_country, transform_from(points_source), feedback, issues
         )
@@ -352,7 +361,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
             raise QgsProcessingException(tr("The boundary layer has no polygon: nothing to cover."))
         boundary = polygons_only(QgsGeometry.unaryUnion([g for _, g in boundary_parts]))
         boundary_engine = prepared(boundary)
-        feedback.setProgress(10)
+        self.progress(feedback, 10)
 
         # Points: outside the boundary (geocoding errors), duplicates, coincident codes.
         codes = {}  # pc_key -> {"country", "postcode", "raw", "points": []}
@@ -395,7 +404,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
                 tr("No usable postcode point (see the REPORT output): check POSTCODE_FIELD and the layers' CRS.")
             )
         feedback.pushInfo(tr("{} points used for {} postal codes.").format(len(used), len(codes)))
-        feedback.setProgress(15)
+        self.progress(feedback, 15)
 
         pieces = []  # (pc_key, geometry, method)
         municipalities_of = {}
@@ -405,10 +414,9 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
                 default_country, transform_from(munis_source), feedback, issues, municipalities_of,
             )
         else:
-            for label, geometry in voronoi_pieces(used, boundary):
+            for label, geometry in voronoi_pieces(used, boundary, feedback, progress=(15, 85)):
                 pieces.append((label, geometry, "voronoi"))
-        self.check_cancel(feedback)
-        feedback.setProgress(85)
+        self.progress(feedback, 85)
 
         # One zone per code: the union of its pieces.
         by_code = {}
@@ -418,6 +426,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
             by_code[pc_key][1].add(method)
         rows, geometries = [], []
         for pc_key, entry in codes.items():
+            self.check_cancel(feedback)
             if pc_key not in by_code:
                 issues.append((pc_key, entry["raw"], None, "no_zone",
                                tr("no land is closer to this code's point than to another one: no zone")))
@@ -520,9 +529,9 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
                 overlap = geometry.intersection(other)
                 if not overlap.isEmpty() and overlap.area() > 0:
                     munis[muni_id] = polygons_only(geometry.difference(other))
-        feedback.setProgress(30)
+        self.progress(feedback, 30)
 
-        lookup = source_to_dataframe(lookup_source, feedback, [lookup_code, lookup_muni])
+        lookup = source_to_dataframe(lookup_source, feedback, [lookup_code, lookup_muni], progress=(30, 30))
         norm = normalise_postcodes(lookup[lookup_code], None, default_country)
         lookup = lookup.assign(pc_key=norm["pc_key"].values, muni=[to_text(v) for v in lookup[lookup_muni]])
         bad = int(norm["error"].notna().sum())
@@ -571,9 +580,9 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
                 pieces.append((keys[0], geometry, "municipality"))
             else:
                 local = self._sites_inside(geometry, keys, codes, muni_id, issues)
-                for label, piece in voronoi_pieces(local, geometry):
+                for label, piece in voronoi_pieces(local, geometry, feedback):
                     pieces.append((label, piece, "voronoi_in_municipality"))
-            feedback.setProgress(30 + 45 * i / n)
+            self.progress(feedback, 30 + 45 * (i + 1) / n)
 
         # The rest of the boundary (no municipality, or one without any code) goes
         # to the nearest point of any code, so that the zones still cover it.
@@ -582,9 +591,9 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
             feedback.pushInfo(
                 tr("{:.3f} km2 of the boundary are outside the municipalities with a postcode: given to the nearest points.").format(rest.area() / 1e6)
             )
-            for label, piece in voronoi_pieces(used, rest):
+            for label, piece in voronoi_pieces(used, rest, feedback, progress=(75, 80)):
                 pieces.append((label, piece, "voronoi"))
-        feedback.setProgress(80)
+        self.progress(feedback, 80)
         return pieces
 
     @staticmethod

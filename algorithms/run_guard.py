@@ -12,10 +12,12 @@ import os
 import traceback
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
+    QgsProperty,
 )
 
 # Files GDAL/SQLite write beside a data file while it is open or for a format.
@@ -67,14 +69,46 @@ def _file_of(value):
     return os.path.abspath(text), shared
 
 
+def _static_value(value):
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        return value.sink.staticValue()
+    return value
+
+
+def resolve_temporary_files(alg, parameters, context):
+    """``parameters`` with each file destination left temporary given its generated
+    name. QGIS generates a new name at every ``parameterAsFileOutput`` call, so the
+    file the algorithm writes would not be the one planned for clean-up; with the
+    name fixed once, both are the same file (a copy of ``parameters`` is returned
+    when something changed)."""
+    resolved = None
+    for definition in alg.destinationParameterDefinitions():
+        if not isinstance(definition, QgsProcessingParameterFileDestination):
+            continue
+        name = definition.name()
+        value = parameters.get(name)
+        if str(_static_value(value) or "") != QgsProcessing.TEMPORARY_OUTPUT:
+            continue
+        path = alg.parameterAsFileOutput(parameters, name, context)
+        if not path or path == QgsProcessing.TEMPORARY_OUTPUT:
+            continue
+        if resolved is None:
+            resolved = dict(parameters)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = QgsProcessingOutputLayerDefinition(value)  # keeps the "open after running" settings
+            value.sink = QgsProperty.fromValue(path)
+            resolved[name] = value
+        else:
+            resolved[name] = path
+    return parameters if resolved is None else resolved
+
+
 def planned_outputs(alg, parameters, context):
     """The files the destination parameters of ``alg`` will write (before the run)."""
     planned = []
     for definition in alg.destinationParameterDefinitions():
         name = definition.name()
-        value = parameters.get(name)
-        if isinstance(value, QgsProcessingOutputLayerDefinition):
-            value = value.sink.staticValue()
+        value = _static_value(parameters.get(name))
         if value in (None, ""):
             continue
         try:

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from .. import compat
-from .base import Cancelled, tr
+from .base import check_cancel, report_progress, tr
 
 
 def _py(value):
@@ -67,10 +67,11 @@ def source_to_dataframe(source, feedback=None, attributes=None, with_geometry=Fa
         if with_geometry:
             geoms.append(feature.geometry())
         if n_read % step == 0 and feedback is not None:
-            if feedback.isCanceled():
-                raise Cancelled(tr("Cancelled by the user."))
             if total:
-                feedback.setProgress(lo + (hi - lo) * n_read / total)
+                report_progress(feedback, lo + (hi - lo) * min(n_read, total) / total)
+            else:
+                check_cancel(feedback)
+    report_progress(feedback, hi)
     df = pd.DataFrame(columns, columns=names)
     df.index = pd.RangeIndex(1, len(df) + 1)
     if with_geometry:
@@ -148,15 +149,11 @@ def write_dataframe(df, sink, schema, feedback=None, geometries=None, progress=(
             _flush(sink, buffer)
             written += len(buffer)
             buffer = []
-            if feedback is not None:
-                if feedback.isCanceled():
-                    raise Cancelled(tr("Cancelled by the user."))
-                feedback.setProgress(lo + (hi - lo) * written / max(total, 1))
+            report_progress(feedback, lo + (hi - lo) * written / max(total, 1))
     if buffer:
         _flush(sink, buffer)
         written += len(buffer)
-    if feedback is not None:
-        feedback.setProgress(hi)
+    report_progress(feedback, hi)
     return written
 
 
@@ -305,10 +302,7 @@ def _gpkg_bulk_insert(path, table, df, schema, feedback, progress, batch=50000):
                 if full < len(rows):
                     rest = rows[full:]
                     conn.execute(insert + ", ".join([row_marks] * len(rest)), tuple(chain.from_iterable(rest)))
-                if feedback is not None:
-                    if feedback.isCanceled():
-                        raise Cancelled(tr("Cancelled by the user."))
-                    feedback.setProgress(lo + (hi - lo) * min(start + batch, total) / total)
+                report_progress(feedback, lo + (hi - lo) * min(start + batch, total) / total)
             if has_count:
                 # The table was checked empty: its count is the rows inserted.
                 conn.execute(
