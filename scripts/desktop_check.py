@@ -418,7 +418,11 @@ class DesktopSession:
         labels = [label for label in panel.findChildren(QLabel) if label.isVisible() and label.text().strip()]
         truncated = [label.text() for label in labels
                      if not label.wordWrap() and label.sizeHint().width() > label.width() + 1]
-        scroll_bars = [area.horizontalScrollBar().isVisible() for area in panel.findChildren(QScrollArea)]
+        areas = panel.findChildren(QScrollArea)
+        scroll_bars = [area.horizontalScrollBar().isVisible() for area in areas]
+        viewport = max((area.viewport().width() for area in areas), default=panel.width())
+        # Labels wider than the visible panel push the inputs off its right edge.
+        too_wide = [label.text() for label in labels if label.sizeHint().width() > viewport]
         helps = [b.toPlainText() for b in dialog.findChildren(QTextBrowser) if b.toPlainText().strip()]
         screen = dialog.screen().availableGeometry() if hasattr(dialog, "screen") else None
         geometry = dialog.frameGeometry()
@@ -436,6 +440,7 @@ class DesktopSession:
             "labels": [label.text() for label in labels],
             "truncated_labels": truncated,
             "horizontal_scroll_bar": any(scroll_bars),
+            "labels_wider_than_panel": too_wide,
             "help": helps[0][:2000] if helps else "",
             "help_button": bool(help_button is not None and help_button.isVisible()),
             "size": [dialog.width(), dialog.height()],
