@@ -4,15 +4,25 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingModelAlgorithm,
     QgsProcessingProvider,
+    QgsProcessingUtils,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from . import compat
 from .algorithms import all_algorithms
-from .provider_meta import GROUP_NAMES, ICON_PATH as ICON, RESOURCES_DIR
+from .algorithms.base import guarded_run
+from .provider_meta import GROUP_NAMES, ICON_PATH as ICON, README_URL, RESOURCES_DIR
 
 MODEL_FILE = RESOURCES_DIR / "models" / "atlas_chain.model3"
+# The model's section of the README (heading "### `atlaschain`").
+MODEL_README_ANCHOR = "atlaschain"
+# Help entries of the model that are not text for the user.
+MODEL_HELP_META = ("ALG_CREATOR", "ALG_HELP_CREATOR", "ALG_VERSION", "HELP_URL", "EXAMPLES")
+
+
+def tr(text):
+    return QCoreApplication.translate("ClusterAtlas", text)
 
 
 class AtlasChainModel(QgsProcessingModelAlgorithm):
@@ -20,7 +30,10 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
 
     A model's name is also its display name; this keeps a stable id apart from
     a readable, translated name. Every instance reloads the file, so its child
-    algorithms resolve once the provider is registered."""
+    algorithms resolve once the provider is registered. The file's texts are
+    English (scripts/make_models.py writes them); the labels of its inputs,
+    outputs and steps are translated when it is loaded, its help when shown
+    (French in i18n/fr/model.py)."""
 
     # The one output the user must name; the layers default to temporary outputs.
     REQUIRED_OUTPUTS = ("EXPORT:PAGE",)
@@ -37,13 +50,24 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
         for definition in self.destinationParameterDefinitions():
             if definition.name() not in self.REQUIRED_OUTPUTS:
                 definition.setFlags(definition.flags() | compat.FLAG_OPTIONAL)
+        self._translate_labels()
+
+    def _translate_labels(self):
+        for definition in self.parameterDefinitions():
+            definition.setDescription(tr(definition.description()))
+        for output in self.outputDefinitions():
+            output.setDescription(tr(output.description()))
+        for child_id in self.childAlgorithms():
+            child = self.childAlgorithm(child_id)  # a reference: edited in place
+            child.setDescription(tr(child.description()))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         filled = dict(parameters)
         for definition in self.destinationParameterDefinitions():
             if filled.get(definition.name()) in (None, ""):
                 filled[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
-        return super().processAlgorithm(filled, context, feedback)
+        # Like every algorithm of the provider, a failed or cancelled run leaves none of its output files.
+        return guarded_run(self, filled, context, feedback, super().processAlgorithm)
 
     def name(self):
         return "atlaschain"
@@ -56,6 +80,19 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
 
     def groupId(self):  # noqa: N802
         return "cartography"
+
+    def shortHelpString(self):  # noqa: N802
+        content = {key: (value if key in MODEL_HELP_META or not isinstance(value, str) else tr(value))
+                   for key, value in self.helpContent().items()}
+        more = tr("More: the README section <a href=\"{url}\">{url}</a> (also README.md in the plugin folder).")
+        content["ALG_DESC"] = content.get("ALG_DESC", "") + "<p>" + more.format(url=self.helpUrl()) + "</p>"
+        return QgsProcessingUtils.formatHelpMapAsHtml(content, self)
+
+    def shortDescription(self):  # noqa: N802
+        return tr(self.helpContent().get("SHORT_DESCRIPTION", ""))
+
+    def helpUrl(self):  # noqa: N802
+        return f"{README_URL}#{MODEL_README_ANCHOR}"
 
     def icon(self):
         return QIcon(ICON)
@@ -94,6 +131,11 @@ class ClusterAtlasProvider(QgsProcessingProvider):
             registry = QgsApplication.processingRegistry()
             if registry.providerById(self.id()) is None:
                 registry.providerAdded.connect(self._model_children_available)
+
+    def retranslate(self):
+        """Rebuild the algorithms after the plugin changed its translator: their
+        parameter labels are translated when they are created."""
+        self.refreshAlgorithms()
 
     def _model_children_available(self, provider_id):
         if provider_id == self.id():
