@@ -7,9 +7,10 @@ translation, new instances, cancel checks, help links, clean-up after a
 failed or cancelled run) is written once here. Subclasses implement
 ``compute`` instead of ``processAlgorithm``.
 """
+import os
 import traceback
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
@@ -45,6 +46,21 @@ def report_progress(feedback, value):
         return
     feedback.setProgress(value)
     check_cancel(feedback)
+
+
+def _details_file(name, details):
+    """Write ``details`` (a traceback) to a new file in the temporary folder; its path, or None."""
+    import tempfile
+    import time
+
+    try:
+        fd, path = tempfile.mkstemp(prefix="cluster_atlas_{}_{}_".format(name, time.strftime("%Y%m%d-%H%M%S")),
+                                    suffix=".txt")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(details)
+    except OSError:
+        return None
+    return path
 
 
 def remove_outputs(planned, feedback):
@@ -140,11 +156,18 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
             message = f"{type(exc).__name__}: {exc}"
             run_guard.release_frames(exc)
             self._clean_up(feedback)
-            if feedback is not None:
-                feedback.pushDebugInfo(details)
-            raise QgsProcessingException(tr("{alg} stopped on an unexpected error: {message}. Please report it with "
-                                            "the log (it holds the details).").format(alg=self.displayName(),
-                                                                                       message=message)) from None
+            # qgis_process prints debug information on stdout: there the traceback
+            # goes to a file named in the message, never onto the terminal.
+            path = _details_file(self.name(), details) if QgsApplication.platform() == "qgis_process" else None
+            if path:
+                text = tr("{alg} stopped on an unexpected error: {message}. Please report it with the file {path} "
+                          "(it holds the details).")
+            else:
+                text = tr("{alg} stopped on an unexpected error: {message}. Please report it with the log (it holds "
+                          "the details).")
+                if feedback is not None:
+                    feedback.pushDebugInfo(details)
+            raise QgsProcessingException(text.format(alg=self.displayName(), message=message, path=path)) from None
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError

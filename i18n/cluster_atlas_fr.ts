@@ -1758,6 +1758,10 @@
         <translation>{:.3f} km2 de la limite sont hors des communes ayant un code postal : attribués aux points les plus proches.</translation>
     </message>
     <message>
+        <source>{alg} stopped on an unexpected error: {message}. Please report it with the file {path} (it holds the details).</source>
+        <translation>{alg} s'est arrêté sur une erreur inattendue : {message}. Merci de la signaler avec le fichier {path} (il en donne le détail).</translation>
+    </message>
+    <message>
         <source>{alg} stopped on an unexpected error: {message}. Please report it with the log (it holds the details).</source>
         <translation>{alg} s'est arrêté sur une erreur inattendue : {message}. Merci de la signaler avec le journal (il en donne le détail).</translation>
     </message>

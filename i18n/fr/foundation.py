@@ -14,6 +14,10 @@ MESSAGES = {
     "{alg} stopped on an unexpected error: {message}. Please report it with the log (it holds the details).":
         "{alg} s'est arrêté sur une erreur inattendue : {message}. Merci de la signaler avec le journal (il en "
         "donne le détail).",
+    "{alg} stopped on an unexpected error: {message}. Please report it with the file {path} (it holds the "
+    "details).":
+        "{alg} s'est arrêté sur une erreur inattendue : {message}. Merci de la signaler avec le fichier {path} (il "
+        "en donne le détail).",
     "{} was being written when the run stopped; it also holds other layers, so it was kept: check or delete it.":
         "{} était en cours d'écriture quand le traitement s'est arrêté ; il contient aussi d'autres couches, il a "
         "donc été gardé : vérifiez-le ou supprimez-le.",
