@@ -10,13 +10,27 @@ failed or cancelled run) is written once here. Subclasses implement
 import os
 import traceback
 
-from qgis.core import QgsApplication, QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.messages import translated
 from ..provider_meta import GROUP_NAMES, ICON_PATH, README_URL
 from . import run_guard
+
+
+_LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer)
 
 
 def tr(text, context="ClusterAtlas"):
@@ -134,6 +148,66 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return type(self)()
+
+    # --- checking parameters --------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """QGIS' check, with one line that names the parameter, the value and what
+        to give instead (QGIS 3.22 says "Incorrect parameter value for X"); a
+        field parameter naming a field its layer does not have is refused here
+        (QGIS 3.22 does not check it: compute() would fail later)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return False, self._explain_invalid(parameters, context) or message
+        problem = self._missing_field(parameters, context)
+        return (False, problem) if problem else (True, message)
+
+    def _explain_invalid(self, parameters, context):
+        for definition in self.parameterDefinitions():
+            if definition.isDestination():
+                continue
+            name = definition.name()
+            value = parameters.get(name)
+            if definition.checkValueIsAcceptable(value, context):
+                continue
+            if value in (None, ""):
+                return tr("{name} is required: give a value (scripts/qgis_process help {alg} lists the "
+                          "parameters).").format(name=name, alg=self.id())
+            if isinstance(definition, QgsProcessingParameterEnum):
+                options = ", ".join(f"{i} = {o}" for i, o in enumerate(definition.options()))
+                return tr("{name}: '{value}' is not one of the choices; give the number of one of: {options}."
+                          ).format(name=name, value=value, options=options)
+            if isinstance(definition, _LAYER_PARAMETERS) and isinstance(value, str):
+                path = value.split("|")[0]
+                if "://" not in value and not os.path.exists(path):
+                    return tr("{name}: file {path} not found; give an existing file (a GeoPackage layer as "
+                              "file.gpkg|layername=name).").format(name=name, path=path)
+                return tr("{name}: {value} could not be opened as a layer; check the file and the layer name "
+                          "(file.gpkg|layername=name).").format(name=name, value=value)
+            return tr("{name}: '{value}' is not a valid value; see scripts/qgis_process help {alg}.").format(
+                name=name, value=value, alg=self.id())
+        return None
+
+    def _missing_field(self, parameters, context):
+        """The message for a field parameter naming a field its layer does not have, else None."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterField):
+                continue
+            wanted = [f for f in self.parameterAsFields(parameters, definition.name(), context) if f]
+            parent = definition.parentLayerParameterName()
+            if not wanted or not parent or parameters.get(parent) in (None, ""):
+                continue
+            try:
+                source = self.parameterAsSource(parameters, parent, context)
+            except Exception:  # noqa: BLE001 - the parent's own check reports it
+                continue
+            if source is None:
+                continue
+            fields = source.fields()
+            for field in wanted:
+                if fields.lookupField(field) < 0:  # case-insensitive, as QGIS reads the value
+                    return tr("{name}: field '{field}' is not in {parent}; its fields are: {names}.").format(
+                        name=definition.name(), field=field, parent=parent, names=", ".join(fields.names()))
+        return None
 
     # --- running ------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

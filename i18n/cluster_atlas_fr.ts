@@ -1770,6 +1770,30 @@
         <translation>{cls} : à moins de {d} km : {e:.1%} de l'emploi, {a:.1%} de la superficie, affinité {r:.2f}</translation>
     </message>
     <message>
+        <source>{name} is required: give a value (scripts/qgis_process help {alg} lists the parameters).</source>
+        <translation>{name} est obligatoire : donnez une valeur (scripts/qgis_process help {alg} liste les paramètres).</translation>
+    </message>
+    <message>
+        <source>{name}: '{value}' is not a valid value; see scripts/qgis_process help {alg}.</source>
+        <translation>{name} : « {value} » n'est pas une valeur valide ; voir scripts/qgis_process help {alg}.</translation>
+    </message>
+    <message>
+        <source>{name}: '{value}' is not one of the choices; give the number of one of: {options}.</source>
+        <translation>{name} : « {value} » n'est pas un des choix ; donnez le numéro de l'un d'eux : {options}.</translation>
+    </message>
+    <message>
+        <source>{name}: field '{field}' is not in {parent}; its fields are: {names}.</source>
+        <translation>{name} : le champ « {field} » n'est pas dans {parent} ; ses champs sont : {names}.</translation>
+    </message>
+    <message>
+        <source>{name}: file {path} not found; give an existing file (a GeoPackage layer as file.gpkg|layername=name).</source>
+        <translation>{name} : fichier {path} introuvable ; donnez un fichier existant (une couche GeoPackage sous la forme fichier.gpkg|layername=nom).</translation>
+    </message>
+    <message>
+        <source>{name}: {value} could not be opened as a layer; check the file and the layer name (file.gpkg|layername=name).</source>
+        <translation>{name} : {value} n'a pas pu être ouvert comme couche ; vérifiez le fichier et le nom de la couche (fichier.gpkg|layername=nom).</translation>
+    </message>
+    <message>
         <source>{} employment value(s) are not numbers and count as unknown</source>
         <translation>{} valeur(s) d'emploi ne sont pas des nombres et comptent comme inconnues</translation>
     </message>
