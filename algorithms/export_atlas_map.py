@@ -241,7 +241,10 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
                 copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
             if not copy.isValid():
                 copy = layer.clone()
-            apply_style(copy, style_key)
+            try:
+                apply_style(copy, style_key)
+            except ValueError as error:  # the layer does not fit the style (a field missing): the user's to fix
+                raise QgsProcessingException("{}: {}".format(name, error)) from None
             if style_key == "network":
                 copy.setName(wording["network_title"])
                 renderer = copy.renderer()

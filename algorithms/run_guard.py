@@ -136,9 +136,18 @@ def track(planned, path):
 
 def release_frames(exc):
     """Clear the locals of the frames an exception keeps alive, so open sinks and
-    layers are closed now, not at interpreter exit (where OGR layers crash QGIS)."""
-    if exc is not None and exc.__traceback__ is not None:
-        traceback.clear_frames(exc.__traceback__)
+    layers are closed now, not at interpreter exit (where OGR layers crash QGIS).
+    The exceptions it was raised from or during (``__cause__``, ``__context__``,
+    kept even by ``raise ... from None``) hold frames too: cleared as well."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if exc.__traceback__ is not None:
+            traceback.clear_frames(exc.__traceback__)
+        for chained in (exc.__cause__,):
+            if chained is not None:
+                release_frames(chained)
+        exc = exc.__context__
 
 
 def _remove(path):
