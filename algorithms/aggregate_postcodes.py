@@ -26,7 +26,7 @@ from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .output_styles import style_output
-from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, split_names, text_value
+from .params import add_outputs, decimals, field_value, file_behind_input, optional_field, set_flags, split_names, text_value
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 
 LAYOUTS = ["wide", "long"]
@@ -196,11 +196,11 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.DEFAULT_COUNTRY, tr("Default country (ISO code)"), "BE"))
         self.addParameter(QgsProcessingParameterEnum(self.LAYOUT, tr("Layout"), LAYOUTS, False, 0))
         self.addParameter(
-            set_flags(QgsProcessingParameterString(self.CLUSTERS, tr("Only these clusters (separated by ';' or ',')"), None,
+            set_flags(QgsProcessingParameterString(self.CLUSTERS, tr("Only these clusters"), None,
                                                    False, True), optional=True)
         )
         self.addParameter(
-            set_flags(QgsProcessingParameterString(self.KINDS, tr("Only these kinds (separated by ';' or ',')"), None,
+            set_flags(QgsProcessingParameterString(self.KINDS, tr("Only these kinds"), None,
                                                    False, True), optional=True)
         )
         self.addParameter(
@@ -234,11 +234,11 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                                          self.SITES, advanced=True))
         self.addParameter(optional_field(self.SITES_COUNTRY_FIELD, tr("Country field of the sites table"),
                                          self.SITES, advanced=True))
-        self.addParameter(optional_field(self.SITES_WEIGHT_FIELD, tr("Weight or headcount field of the sites table"),
+        self.addParameter(optional_field(self.SITES_WEIGHT_FIELD, tr("Weight field of the sites table"),
                                          self.SITES, compat.FIELD_NUMERIC, advanced=True))
         self.addParameter(
-            set_flags(QgsProcessingParameterNumber(self.DOMINANT_SHARE, tr("Dominant entity threshold (share 0-1)"),
-                                                   compat.NUMBER_DOUBLE, 0.5, False, 0.0, 1.0), advanced=True)
+            decimals(set_flags(QgsProcessingParameterNumber(self.DOMINANT_SHARE, tr("Dominant entity threshold (share 0-1)"),
+                                                            compat.NUMBER_DOUBLE, 0.5, False, 0.0, 1.0), advanced=True), 2)
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Zones"), compat.TYPE_VECTOR_ANY_GEOMETRY))
         self.addParameter(QgsProcessingParameterFeatureSink(self.CIRCLES, tr("Circles"), compat.TYPE_VECTOR_POINT))

@@ -15,6 +15,7 @@ from .. import compat
 from .base import ClusterAtlasAlgorithm, tr
 from .layout_layers import is_wide, long_circles, parse_field_map
 from .output_styles import DEFAULT_MAX_SIZE_MM, STYLE_KEYS, STYLES, style_output
+from .params import decimals
 from .table_io import create_sink, make_fields
 
 STYLE_LABELS = {
@@ -81,13 +82,14 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
         param = QgsProcessingParameterString("FIELD_MAP", tr("Slug to cluster name map (JSON)"), optional=True)
         param.setFlags(param.flags() | compat.FLAG_ADVANCED)
         self.addParameter(param)
-        self.addParameter(
+        self.addParameter(decimals(
             QgsProcessingParameterNumber(
                 "MAX_SIZE", tr("Diameter of the largest circle (mm)"), compat.NUMBER_DOUBLE, DEFAULT_MAX_SIZE_MM, minValue=0.5
-            )
+            ), 1)
         )
-        self.addParameter(
-            QgsProcessingParameterNumber("MAX_VALUE", tr("Value drawn at that diameter (0 = layer maximum)"), compat.NUMBER_DOUBLE, 0.0, minValue=0.0)
+        self.addParameter(decimals(
+            QgsProcessingParameterNumber("MAX_VALUE", tr("Value at that diameter (0 = layer maximum)"), compat.NUMBER_DOUBLE, 0.0, minValue=0.0),
+            2)
         )
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Styled layer")))
         self.addOutput(QgsProcessingOutputString("STYLE_INFO", tr("Style applied")))

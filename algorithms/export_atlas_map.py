@@ -25,9 +25,9 @@ from ..core.colours import cluster_colours
 from ..core.text import normalise_key
 from .base import ClusterAtlasAlgorithm, tr
 from .layout_layers import is_wide, long_circles, memory_layer, parse_field_map
-from .layout_page import MAP_FRAME_MM, PAGE_TEXT, build_layout, export_layout
+from .layout_page import MAP_FRAME_MM, PAGE_LEGEND_LABELS, PAGE_TEXT, build_layout, export_layout
 from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum
-from .params import lon_lat_centre, split_names, working_crs
+from .params import decimals, lon_lat_centre, split_names, working_crs
 
 COLOUR_BY = ["cluster", "kind", "single"]
 LANGUAGES = ["fr", "en"]
@@ -95,7 +95,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
                 "COLOUR_BY", tr("Colour circles by"), options=[tr("Cluster"), tr("Entity kind"), tr("One colour")], defaultValue=0
             )
         )
-        self.addParameter(QgsProcessingParameterString("CLUSTERS", tr("Clusters to map (separated by ';' or ',', empty = all)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("CLUSTERS", tr("Clusters to map (empty = all)"), optional=True))
         self.addParameter(QgsProcessingParameterBoolean("PER_CLUSTER", tr("One page per cluster"), defaultValue=False))
         param = QgsProcessingParameterString("FIELD_MAP", tr("Slug to cluster name map (JSON)"), optional=True)
         param.setFlags(param.flags() | compat.FLAG_ADVANCED)
@@ -125,7 +125,8 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             QgsProcessingParameterEnum("PAGE_LANGUAGE", tr("Page language"), options=[tr("French"), tr("English")], defaultValue=0)
         )
         self.addParameter(
-            QgsProcessingParameterNumber("MAX_SIZE", tr("Diameter of the largest circle (mm)"), compat.NUMBER_DOUBLE, DEFAULT_MAX_SIZE_MM, minValue=0.5)
+            decimals(QgsProcessingParameterNumber("MAX_SIZE", tr("Diameter of the largest circle (mm)"), compat.NUMBER_DOUBLE,
+                                                  DEFAULT_MAX_SIZE_MM, minValue=0.5), 1)
         )
         self.addParameter(QgsProcessingParameterNumber("DPI", tr("Resolution (DPI)"), compat.NUMBER_INTEGER, 150, minValue=30, maxValue=1200))
         self.addParameter(
@@ -205,6 +206,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             raise QgsProcessingException(tr("Nothing to map: give CIRCLES and/or NETWORK, ZONES, BOUNDARY, BACKDROP."))
         language = LANGUAGES[self.parameterAsEnum(parameters, "PAGE_LANGUAGE", context)]
         wording = PAGE_TEXT[language]
+        legend_words = PAGE_LEGEND_LABELS[language]
         field = self.parameterAsString(parameters, "FIELD", context) or "employment"
         colour_by = COLOUR_BY[self.parameterAsEnum(parameters, "COLOUR_BY", context)]
         per_cluster = self.parameterAsBool(parameters, "PER_CLUSTER", context)
@@ -242,14 +244,11 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             if not copy.isValid():
                 copy = layer.clone()
             try:
-                apply_style(copy, style_key)
+                apply_style(copy, style_key, labels=legend_words)
             except ValueError as error:  # the layer does not fit the style (a field missing): the user's to fix
                 raise QgsProcessingException("{}: {}".format(name, error)) from None
             if style_key == "network":
                 copy.setName(wording["network_title"])
-                renderer = copy.renderer()
-                for index, cat in enumerate(renderer.categories()):
-                    renderer.updateCategoryLabel(index, wording.get(str(cat.value()), cat.label()))
             project.addMapLayer(copy, False)
             background.append(copy)
 
@@ -271,7 +270,7 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         legend_of = {}
         for layer in circle_layers:
             options = dict(field=field, max_size_mm=max_size, max_value=max_value or None,
-                           legend_title=wording["size_title"], colours=colours)
+                           legend_title=wording["size_title"], colours=colours, labels=legend_words)
             apply_style(layer, style_key, **options)
             project.addMapLayer(layer, False)
             # Legend from a copy without the offsets (see output_styles._style_circles).

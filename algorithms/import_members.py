@@ -106,7 +106,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterString("DEFAULT_COUNTRY", self.tr("Default country (ISO code)"), defaultValue="BE"))
         self.addParameter(
             set_flags(
-                QgsProcessingParameterString("EXCLUDE", self.tr("Excluded entities (name or id [@ cluster]; ...)"), multiLine=True, optional=True),
+                QgsProcessingParameterString("EXCLUDE", self.tr("Excluded entities"), multiLine=True, optional=True),
                 optional=True,
             )
         )
@@ -114,13 +114,13 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             QgsProcessingParameterFeatureSource("EXCLUSIONS", self.tr("Exclusion table"), [compat.TYPE_VECTOR], optional=True)
         )
         ceiling = QgsProcessingParameterNumber(
-            "EMPLOYMENT_CEILING", self.tr("Employment ceiling (0 = none)"), type=compat.NUMBER_DOUBLE, defaultValue=0, optional=True, minValue=0
+            "EMPLOYMENT_CEILING", self.tr("Employment ceiling (0 = none)"), type=compat.NUMBER_INTEGER, defaultValue=0, optional=True, minValue=0
         )
         self.addParameter(set_flags(ceiling, optional=True))
         self.addParameter(set_flags(QgsProcessingParameterString("ENCODING", self.tr("Encoding (empty = detect)"), optional=True), optional=True, advanced=True))
         self.addParameter(set_flags(QgsProcessingParameterString("SEPARATOR", self.tr("Separator (empty = detect)"), optional=True), optional=True, advanced=True))
         self.addParameter(set_flags(
-            QgsProcessingParameterString("CLUSTER_SEPARATORS", self.tr("Cluster separators in one cell (empty = none)"),
+            QgsProcessingParameterString("CLUSTER_SEPARATORS", self.tr("Cluster separators (empty = none)"),
                                          defaultValue=CLUSTER_SEPARATORS, optional=True),
             optional=True, advanced=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Members"), compat.TYPE_VECTOR))

@@ -53,8 +53,6 @@ PAGE_TEXT = {
         "layer_cluster": "Clusters",
         "layer_kind": "Types d’entités",
         "layer_single": "Entités",
-        "copper": "Cuivre",
-        "fibre": "Fibre optique",
     },
     "en": {
         "method_heading": "Method and statistics",
@@ -70,9 +68,16 @@ PAGE_TEXT = {
         "layer_cluster": "Clusters",
         "layer_kind": "Entity kinds",
         "layer_single": "Entities",
-        "copper": "Copper",
-        "fibre": "Fibre optic",
     },
+}
+
+# Legend labels of the page's categories (network classes, entity kinds), by page
+# language: the page follows PAGE_LANGUAGE, not the interface (output_styles.legend_labels).
+PAGE_LEGEND_LABELS = {
+    "fr": {"copper": "Cuivre", "fibre": "Fibre optique", "company": "Entreprises", "training": "Entités de formation",
+           "public": "Entités publiques", "research": "Entités R&D"},
+    "en": {"copper": "Copper", "fibre": "Fibre optic", "company": "Companies", "training": "Training entities",
+           "public": "Public entities", "research": "R&D entities"},
 }
 
 

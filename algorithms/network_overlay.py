@@ -142,7 +142,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             "CLASS_FIELD", tr("Network type field"), parentLayerParameterName="NETWORK", optional=True))
         self.addParameter(QgsProcessingParameterString(
-            "CLASS_MAP", tr("Type values onto classes (value=class; *=default)"), defaultValue="",
+            "CLASS_MAP", tr("Type values onto classes"), defaultValue="",
             multiLine=True, optional=True))
         self.addParameter(QgsProcessingParameterString(
             "DISTANCES", tr("Distance thresholds (km)"), defaultValue="1, 2, 5"))
@@ -152,10 +152,10 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             "MEMBER_EMPLOYMENT_FIELD", tr("Member employment field"), parentLayerParameterName="MEMBERS",
             type=compat.FIELD_NUMERIC, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "MEMBER_ZONE_FIELD", tr("Member zone key field (else spatial join)"), parentLayerParameterName="MEMBERS",
+            "MEMBER_ZONE_FIELD", tr("Member zone key field"), parentLayerParameterName="MEMBERS",
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            "ZONE_KEY_FIELD", tr("Zone key field matching the member zone key"), parentLayerParameterName="ZONES",
+            "ZONE_KEY_FIELD", tr("Key field of the zones"), parentLayerParameterName="ZONES",
             optional=True))
         crs = QgsProcessingParameterCrs("METRIC_CRS", tr("Metric CRS for lengths and distances"), optional=True)
         crs.setFlags(crs.flags() | compat.FLAG_ADVANCED)
@@ -166,7 +166,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         self.addParameter(method)
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Zones with network figures")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "MEMBER_DISTANCES", tr("Members with distances to the network"), compat.TYPE_VECTOR_POINT,
+            "MEMBER_DISTANCES", tr("Member distances to the network"), compat.TYPE_VECTOR_POINT,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "SUMMARY", tr("Network affinity summary"), compat.TYPE_VECTOR))

@@ -14,7 +14,10 @@ every algorithm once per layer output, at the end of ``processAlgorithm``:
 
 ``apply_style(layer, style_key, ...)`` does the styling itself: loads the
 QML, then sets what depends on the data: the value giving the largest circle,
-the categories present (colours from ``core.colours``), class breaks.
+the categories present (colours from ``core.colours``), class breaks, and
+the legend's words (network classes, entity kinds, the size legend's title)
+in the interface language (``legend_labels``; the atlas page passes its own,
+in its PAGE_LANGUAGE).
 """
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -53,6 +56,23 @@ STYLE_KEYS = list(STYLES)
 DEFAULT_MAX_SIZE_MM = 12.0
 
 _POST_PROCESSORS = []
+
+
+def legend_labels():
+    """``{category value: legend label}`` of the atlas styles in the interface
+    language (translated when called: the desktop post-processor and the default
+    style stored in a GeoPackage follow QGIS' language, ``qgis_process`` its
+    locale). Network classes and entity kinds; other values keep their text."""
+    return {
+        "copper": tr("Copper"),
+        "fibre": tr("Fibre optic"),
+        "company": tr("Companies"),
+        "training": tr("Training entities"),
+        "public": tr("Public entities"),
+        "research": tr("R&D entities"),
+        # title of the circles' size legend, by value field
+        "employment": tr("Employment"),
+    }
 
 
 def qml_path(style_key):
@@ -129,7 +149,8 @@ def _order_by(renderer, field):
     renderer.setOrderByEnabled(True)
 
 
-def _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours, offset):
+def _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours, offset,
+                   labels):
     max_value = max_value or field_maximum(layer, field)
     prop = _size_property(field, max_value, max_size_mm)
     # A data-defined offset makes QGIS drop the size legend (the symbol's size is no
@@ -154,12 +175,14 @@ def _style_circles(layer, renderer, style_key, field, category_field, max_size_m
         for value in values:
             symbol = source.clone()
             symbol.setColor(QColor(colours.get(str(value), "#999999")))
-            renderer.addCategory(QgsRendererCategory(value, symbol, str(value)))
+            # Kinds get words of the legend's language; cluster names are the clusters' own.
+            label = labels.get(str(value), str(value)) if style_key == "circles_kind" else str(value)
+            renderer.addCategory(QgsRendererCategory(value, symbol, label))
     else:
         symbol = renderer.symbol().clone()
         _set_circle_size(symbol, prop, with_offset)
         renderer.setSymbol(symbol)
-    _size_legend(renderer, field, max_value, legend_title)
+    _size_legend(renderer, field, max_value, labels.get(field, field) if legend_title is None else legend_title)
     _order_by(renderer, field)
     return max_value
 
@@ -174,6 +197,7 @@ def apply_style(
     legend_title=None,
     colours=None,
     offset=True,
+    labels=None,
 ):
     """Style ``layer`` with the bundled ``style_key``; returns a short description.
 
@@ -181,7 +205,9 @@ def apply_style(
     field of the categories (cluster, kind, network class); ``max_value``: value
     given ``max_size_mm`` (default: the layer's maximum, so several maps can share
     one scale by passing the same value); ``colours``: ``{category: '#rrggbb'}``;
-    ``offset``: push apart circles sharing a point (layers with ``slot``/``slots``).
+    ``offset``: push apart circles sharing a point (layers with ``slot``/``slots``);
+    ``labels``: ``{category value: legend label}`` (default ``legend_labels()``,
+    the interface language).
     """
     _geometry, default_field, default_category = STYLES[style_key] if style_key in STYLES else (None, None, None)
     path = qml_path(style_key)
@@ -189,6 +215,7 @@ def apply_style(
     if not ok:
         raise ValueError(tr("Could not load the style {}: {}").format(path, message))
     field = field or default_field
+    labels = legend_labels() if labels is None else labels
     category_field = category_field or default_category
     renderer = layer.renderer().clone()
     for name, role in ((field, "value"), (category_field, "category")):
@@ -200,7 +227,8 @@ def apply_style(
             )
     info = style_key
     if style_key.startswith("circles"):
-        used = _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours, offset)
+        used = _style_circles(layer, renderer, style_key, field, category_field, max_size_mm, max_value, legend_title, colours, offset,
+                              labels)
         info = tr("{}: diameter {} mm for {}").format(style_key, max_size_mm, format_value(used))
     elif isinstance(renderer, QgsGraduatedSymbolRenderer):
         renderer.setClassAttribute(field)
@@ -209,6 +237,8 @@ def apply_style(
             renderer.calculateLabelPrecision()
     elif isinstance(renderer, QgsCategorizedSymbolRenderer) and category_field:
         renderer.setClassAttribute(category_field)
+        for index, category in enumerate(renderer.categories()):  # the QML's labels are English
+            renderer.updateCategoryLabel(index, labels.get(str(category.value()), category.label()))
     layer.setRenderer(renderer)
     layer.triggerRepaint()
     return info

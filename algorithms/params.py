@@ -32,6 +32,17 @@ def set_flags(parameter, optional=False, advanced=False):
     return parameter
 
 
+def decimals(parameter, count):
+    """Show a Double number parameter with ``count`` decimals in the dialogs
+    (QGIS' default is 6: ``12.000000``); returns it. Values keep full precision."""
+    metadata = dict(parameter.metadata())
+    wrapper = dict(metadata.get("widget_wrapper") or {})
+    wrapper["decimals"] = count
+    metadata["widget_wrapper"] = wrapper
+    parameter.setMetadata(metadata)
+    return parameter
+
+
 def optional_field(name, description, parent, data_type=None, advanced=False):
     """An optional single-field parameter of layer parameter ``parent`` (empty = detect/none)."""
     parameter = QgsProcessingParameterField(

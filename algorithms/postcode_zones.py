@@ -35,7 +35,7 @@ from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, check_cancel, report_progress, tr, tr_note
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 from .output_styles import style_output
-from .params import lon_lat_centre, working_crs
+from .params import decimals, lon_lat_centre, working_crs
 
 ZONE_SCHEMA = [
     ("pc_key", "string"),
@@ -220,14 +220,14 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
             self.addParameter(field)
         distance = QgsProcessingParameterNumber(
             self.MAX_OUTSIDE_DISTANCE,
-            tr("Maximum distance of a point outside the boundary"),
+            tr("Maximum distance outside the boundary"),
             compat.NUMBER_DOUBLE,
             1000.0,
             False,
             0.0,
         )
         distance.setFlags(distance.flags() | compat.FLAG_ADVANCED)
-        self.addParameter(distance)
+        self.addParameter(decimals(distance, 0))
         crs = QgsProcessingParameterCrs(self.TARGET_CRS, tr("Working CRS (projected)"), None, True)
         crs.setFlags(crs.flags() | compat.FLAG_ADVANCED)
         self.addParameter(crs)

@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>Choropleth: location quotient (diverging around 1)</source>
-        <translation>Choroplèthe : quotient de localisation (divergent autour de 1)</translation>
+        <translation>Choroplèthe : quotient de localisation</translation>
     </message>
     <message>
         <source>Circle points (employment per postal code) used on the page.</source>
@@ -378,8 +378,8 @@
         <translation>Champ du cluster (vide = détection)</translation>
     </message>
     <message>
-        <source>Cluster separators in one cell (empty = none)</source>
-        <translation>Séparateurs de clusters dans une cellule (vide = aucun)</translation>
+        <source>Cluster separators (empty = none)</source>
+        <translation>Séparateurs de clusters (vide = aucun)</translation>
     </message>
     <message>
         <source>Clusters</source>
@@ -390,8 +390,8 @@
         <translation>Clusters absents de CIRCLES : {}</translation>
     </message>
     <message>
-        <source>Clusters to map (separated by ';' or ',', empty = all)</source>
-        <translation>Clusters à cartographier (séparés par « ; » ou « , », vide = tous)</translation>
+        <source>Clusters to map (empty = all)</source>
+        <translation>Clusters à cartographier (vide = tous)</translation>
     </message>
     <message>
         <source>Colour circles by</source>
@@ -404,6 +404,14 @@
     <message>
         <source>Columns used (JSON)</source>
         <translation>Colonnes utilisées (JSON)</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Entreprises</translation>
+    </message>
+    <message>
+        <source>Copper</source>
+        <translation>Cuivre</translation>
     </message>
     <message>
         <source>Could not find the {} column(s) in the input. Columns seen: {}. Choose them with the field parameters{}.</source>
@@ -447,7 +455,7 @@
     </message>
     <message>
         <source>Country field of the sites table</source>
-        <translation>Champ du pays de la table des sites</translation>
+        <translation>Champ du pays des sites</translation>
     </message>
     <message>
         <source>Country outline (Belgium)</source>
@@ -514,12 +522,12 @@
         <translation>Ellipsoïdale</translation>
     </message>
     <message>
-        <source>Employment ceiling (0 = none)</source>
-        <translation>Plafond d'emploi (0 = aucun)</translation>
+        <source>Employment</source>
+        <translation>Emploi</translation>
     </message>
     <message>
-        <source>Employment ceiling per entity and cluster (0 = none)</source>
-        <translation>Plafond d'emploi par entité et par cluster (0 = aucun)</translation>
+        <source>Employment ceiling (0 = none)</source>
+        <translation>Plafond d'emploi (0 = aucun)</translation>
     </message>
     <message>
         <source>Employment field</source>
@@ -591,11 +599,11 @@
     </message>
     <message>
         <source>Entity field of the sites table</source>
-        <translation>Champ de l'entité de la table des sites</translation>
+        <translation>Champ de l'entité des sites</translation>
     </message>
     <message>
         <source>Entity id field (empty = detect)</source>
-        <translation>Champ de l'identifiant d'entité (vide = détection)</translation>
+        <translation>Champ identifiant (vide = détection)</translation>
     </message>
     <message>
         <source>Entity kind</source>
@@ -606,8 +614,8 @@
         <translation>Toutes les valeurs de « {} » dans CIRCLES sont nulles ou vides (emploi inconnu) : la page n'a aucun cercle. Vérifiez l'emploi de la table des membres ou choisissez un autre FIELD.</translation>
     </message>
     <message>
-        <source>Excluded entities (name or id [@ cluster]; ...)</source>
-        <translation>Entités exclues (nom ou identifiant [@ cluster] ; ...)</translation>
+        <source>Excluded entities</source>
+        <translation>Entités exclues</translation>
     </message>
     <message>
         <source>Exclusion table</source>
@@ -624,6 +632,10 @@
     <message>
         <source>Export atlas map (PDF/PNG/SVG)</source>
         <translation>Exporter la carte d'atlas (PDF/PNG/SVG)</translation>
+    </message>
+    <message>
+        <source>Fibre optic</source>
+        <translation>Fibre optique</translation>
     </message>
     <message>
         <source>Field of the reference layer holding the postal code.</source>
@@ -683,7 +695,7 @@
     </message>
     <message>
         <source>Id field of the population layer</source>
-        <translation>Champ identifiant de la couche de population</translation>
+        <translation>Champ identifiant de la population</translation>
     </message>
     <message>
         <source>Import</source>
@@ -722,8 +734,12 @@
         <translation>Erreur interne : une cellule de Voronoï n'a pas de point de code postal.</translation>
     </message>
     <message>
+        <source>Key field of the zones</source>
+        <translation>Champ de clé des zones</translation>
+    </message>
+    <message>
         <source>Kind field (empty = detect)</source>
-        <translation>Champ du type d'entité (vide = détection)</translation>
+        <translation>Champ du type (vide = détection)</translation>
     </message>
     <message>
         <source>Layout</source>
@@ -766,8 +782,12 @@
         <translation>Numéro de carte</translation>
     </message>
     <message>
-        <source>Maximum distance of a point outside the boundary</source>
-        <translation>Distance maximale d'un point hors de la limite</translation>
+        <source>Maximum distance outside the boundary</source>
+        <translation>Distance maximale hors de la limite</translation>
+    </message>
+    <message>
+        <source>Member distances to the network</source>
+        <translation>Distances des membres au réseau</translation>
     </message>
     <message>
         <source>Member employment field</source>
@@ -798,8 +818,8 @@
         <translation>Champ de zone des membres {} introuvable dans la couche des membres.</translation>
     </message>
     <message>
-        <source>Member zone key field (else spatial join)</source>
-        <translation>Champ de clé de zone des membres (sinon jointure spatiale)</translation>
+        <source>Member zone key field</source>
+        <translation>Champ de clé de zone des membres</translation>
     </message>
     <message>
         <source>Members</source>
@@ -808,10 +828,6 @@
     <message>
         <source>Members read: {}; joined to a zone {}: {}; in no zone: {}; without geometry: {}; multi-point (centroid used): {}; transform failures: {}; NULL employment counted as 0: {}; NULL zone key: {}.</source>
         <translation>Membres lus : {} ; joints à une zone {} : {} ; dans aucune zone : {} ; sans géométrie : {} ; multi-points (centroïde utilisé) : {} ; échecs de transformation : {} ; emploi NULL compté 0 : {} ; clé de zone NULL : {}.</translation>
-    </message>
-    <message>
-        <source>Members with distances to the network</source>
-        <translation>Membres avec leurs distances au réseau</translation>
     </message>
     <message>
         <source>Memberships</source>
@@ -823,7 +839,7 @@
     </message>
     <message>
         <source>Metric CRS for lengths and distances</source>
-        <translation>SCR métrique pour les longueurs et les distances</translation>
+        <translation>SCR métrique (longueurs, distances)</translation>
     </message>
     <message>
         <source>More: the README section &lt;a href="{url}"&gt;{url}&lt;/a&gt; (also README.md in the plugin folder).</source>
@@ -882,10 +898,6 @@
         <translation>Lignes du réseau (cuivre / fibre)</translation>
     </message>
     <message>
-        <source>Network lines (optional)</source>
-        <translation>Lignes du réseau (facultatif)</translation>
-    </message>
-    <message>
         <source>Network lines used</source>
         <translation>Lignes du réseau utilisées</translation>
     </message>
@@ -908,10 +920,6 @@
     <message>
         <source>Network type field</source>
         <translation>Champ du type de réseau</translation>
-    </message>
-    <message>
-        <source>Network type field (optional)</source>
-        <translation>Champ du type de réseau (facultatif)</translation>
     </message>
     <message>
         <source>No employment column: every employment is unknown (NULL, flagged).</source>
@@ -966,12 +974,12 @@
         <translation>Une page par cluster (PDF)</translation>
     </message>
     <message>
-        <source>Only these clusters (separated by ';' or ',')</source>
-        <translation>Seulement ces clusters (séparés par « ; » ou « , »)</translation>
+        <source>Only these clusters</source>
+        <translation>Seulement ces clusters</translation>
     </message>
     <message>
-        <source>Only these kinds (separated by ';' or ',')</source>
-        <translation>Seulement ces types (séparés par « ; » ou « , »)</translation>
+        <source>Only these kinds</source>
+        <translation>Seulement ces types</translation>
     </message>
     <message>
         <source>Only this year</source>
@@ -1011,7 +1019,7 @@
     </message>
     <message>
         <source>Population field of the reference layer</source>
-        <translation>Champ de population de la couche de référence</translation>
+        <translation>Champ de population de la référence</translation>
     </message>
     <message>
         <source>Population field {} not found in the zones.</source>
@@ -1066,10 +1074,6 @@
         <translation>Couche de référence des codes postaux</translation>
     </message>
     <message>
-        <source>Postal-code reference layer (points or zones)</source>
-        <translation>Couche de référence des codes postaux (points ou zones)</translation>
-    </message>
-    <message>
         <source>Postal-code reference: zones (polygons; needed for network densities and the correlation) or points (one per code). Circles are placed on it.</source>
         <translation>Référence des codes postaux : zones (polygones ; nécessaires pour les densités du réseau et la corrélation) ou points (un par code). Les cercles y sont placés.</translation>
     </message>
@@ -1082,12 +1086,8 @@
         <translation>Champ du code postal (vide = détection)</translation>
     </message>
     <message>
-        <source>Postcode field of the reference layer</source>
-        <translation>Champ du code postal de la couche de référence</translation>
-    </message>
-    <message>
         <source>Postcode field of the sites table</source>
-        <translation>Champ du code postal de la table des sites</translation>
+        <translation>Champ du code postal des sites</translation>
     </message>
     <message>
         <source>Postcode field of the table</source>
@@ -1112,6 +1112,14 @@
     <message>
         <source>Proportional circles, one colour</source>
         <translation>Cercles proportionnels, une couleur</translation>
+    </message>
+    <message>
+        <source>Public entities</source>
+        <translation>Entités publiques</translation>
+    </message>
+    <message>
+        <source>R&amp;D entities</source>
+        <translation>Entités R&amp;D</translation>
     </message>
     <message>
         <source>Rank correlation</source>
@@ -1140,10 +1148,6 @@
     <message>
         <source>Region boundary</source>
         <translation>Limite de la région</translation>
-    </message>
-    <message>
-        <source>Region boundary (optional)</source>
-        <translation>Limite de la région (facultatif)</translation>
     </message>
     <message>
         <source>Rejected</source>
@@ -1243,7 +1247,7 @@
     </message>
     <message>
         <source>Slug to cluster name map (JSON)</source>
-        <translation>Correspondance slug vers nom de cluster (JSON)</translation>
+        <translation>Noms des clusters par slug (JSON)</translation>
     </message>
     <message>
         <source>Spatial level</source>
@@ -1342,8 +1346,12 @@
         <translation>Emploi total</translation>
     </message>
     <message>
-        <source>Type values onto classes (value=class; *=default)</source>
-        <translation>Valeurs du type vers les classes (valeur=classe ; *=défaut)</translation>
+        <source>Training entities</source>
+        <translation>Entités de formation</translation>
+    </message>
+    <message>
+        <source>Type values onto classes</source>
+        <translation>Valeurs du type vers les classes</translation>
     </message>
     <message>
         <source>Unknown ellipsoid {}: set a valid ellipsoid or use the planar method.</source>
@@ -1370,16 +1378,16 @@
         <translation>Emploi valide lu</translation>
     </message>
     <message>
-        <source>Value drawn at that diameter (0 = layer maximum)</source>
-        <translation>Valeur dessinée à ce diamètre (0 = maximum de la couche)</translation>
+        <source>Value at that diameter (0 = layer maximum)</source>
+        <translation>Valeur à ce diamètre (0 = maximum)</translation>
     </message>
     <message>
         <source>Value field</source>
         <translation>Champ de valeur</translation>
     </message>
     <message>
-        <source>Weight or headcount field of the sites table</source>
-        <translation>Champ du poids ou de l'effectif de la table des sites</translation>
+        <source>Weight field of the sites table</source>
+        <translation>Champ du poids des sites</translation>
     </message>
     <message>
         <source>Wide layer: {} circles, one per postal code and {}.</source>
@@ -1420,10 +1428,6 @@
     <message>
         <source>Zone feature {} (id {}) has a negative employment ({}) in field {}; fix the value or filter the zone out.</source>
         <translation>L'entité de zone {} (id {}) a un emploi négatif ({}) dans le champ {} ; corrigez la valeur ou excluez la zone.</translation>
-    </message>
-    <message>
-        <source>Zone key field matching the member zone key</source>
-        <translation>Champ de clé des zones correspondant à la clé des membres</translation>
     </message>
     <message>
         <source>Zone key field {} not found in the zones.</source>

@@ -16,7 +16,8 @@ desktop stays live between steps):
    included, the way the toolbox does (``processing.createAlgorithmDialog``),
    lets it paint and saves ``dialog_<algorithm>.png``; records its title, the
    parameters that got a widget, its labels, help text and whether anything is
-   cut (horizontal scroll bar, truncated labels);
+   cut (horizontal scroll bar, truncated labels, labels and other widgets wider
+   than the parameter panel, which push the inputs off its right edge);
 3. runs, through each dialog's own Run path (so the outputs are loaded into
    the project and the plugin's style post-processors run):
    ``postcodezones`` (postal zones from the sample points),
@@ -221,6 +222,9 @@ def _renderer_info(renderer):
         info["attribute"] = renderer.classAttribute()
         info["ranges"] = [{"lower": r.lowerValue(), "upper": r.upperValue(), "symbol": _symbol_info(r.symbol())}
                           for r in renderer.ranges()]
+    size_legend = renderer.dataDefinedSizeLegend() if hasattr(renderer, "dataDefinedSizeLegend") else None
+    if size_legend is not None:
+        info["size_legend"] = {"title": size_legend.title(), "classes": [c.label for c in size_legend.classes()]}
     return info
 
 
@@ -409,7 +413,7 @@ class DesktopSession:
     def _dialog_info(self, dialog, alg):
         """Title, widgets per parameter, labels, help and signs of cut content of an open dialog."""
         from qgis.core import QgsProcessingParameterDefinition
-        from qgis.PyQt.QtWidgets import QDialogButtonBox, QLabel, QScrollArea, QTextBrowser
+        from qgis.PyQt.QtWidgets import QAbstractSpinBox, QDialogButtonBox, QLabel, QScrollArea, QTextBrowser, QWidget
 
         panel = dialog.mainWidget()
         wrappers = getattr(panel, "wrappers", {})
@@ -423,7 +427,25 @@ class DesktopSession:
         viewport = max((area.viewport().width() for area in areas), default=panel.width())
         # Labels wider than the visible panel push the inputs off its right edge.
         too_wide = [label.text() for label in labels if label.sizeHint().width() > viewport]
+        # Any other widget whose minimum width exceeds the panel (what else forces a scroll bar).
+        wide_widgets = []
+        for area in areas:
+            inner = area.widget()
+            for widget in (inner.findChildren(QWidget) if inner is not None else []):
+                if widget.isVisible() and not any(isinstance(c, QWidget) and c.isVisible() for c in widget.children()):
+                    needed = max(widget.minimumSizeHint().width(), widget.minimumWidth())
+                    if needed > viewport:
+                        text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+                        wide_widgets.append([type(widget).__name__, str(text), needed])
         helps = [b.toPlainText() for b in dialog.findChildren(QTextBrowser) if b.toPlainText().strip()]
+        # What number inputs show (a Double without set decimals shows "3000.000000").
+        number_texts = {}
+        for name, wrapper in wrappers.items():
+            widget = _wrapped(wrapper)
+            if isinstance(widget, QWidget):
+                spins = ([widget] if isinstance(widget, QAbstractSpinBox) else []) + widget.findChildren(QAbstractSpinBox)
+                if spins:
+                    number_texts[name] = spins[0].text()
         screen = dialog.screen().availableGeometry() if hasattr(dialog, "screen") else None
         geometry = dialog.frameGeometry()
         help_button = dialog.buttonBox().button(QDialogButtonBox.Help)
@@ -441,6 +463,9 @@ class DesktopSession:
             "truncated_labels": truncated,
             "horizontal_scroll_bar": any(scroll_bars),
             "labels_wider_than_panel": too_wide,
+            "widgets_wider_than_panel": wide_widgets,
+            "panel_width": viewport,
+            "number_texts": number_texts,
             "help": helps[0][:2000] if helps else "",
             "help_button": bool(help_button is not None and help_button.isVisible()),
             "size": [dialog.width(), dialog.height()],

@@ -153,22 +153,22 @@ def build_model(registry):
     model = QgsProcessingModelAlgorithm(MODEL_NAME, GROUP, GROUP_ID)
     _param(model, definition("importmembers", "INPUT"), "MEMBERS", "Member table", 80, 60)
     _param(model, definition("importmembers", "EMPLOYMENT_CEILING"), "EMPLOYMENT_CEILING",
-           "Employment ceiling per entity and cluster (0 = none)", 80, 120)
+           "Employment ceiling (0 = none)", 80, 120)
     _param(model, definition("aggregatepostcodes", "POSTCODES"), "POSTCODES",
-           "Postal-code reference layer (points or zones)", 80, 200)
-    postcode_field = QgsProcessingParameterField("POSTCODE_FIELD", "Postcode field of the reference layer",
+           "Postal-code reference layer", 80, 200)
+    postcode_field = QgsProcessingParameterField("POSTCODE_FIELD", "Postcode field",
                                                  parentLayerParameterName="POSTCODES")
     component = QgsProcessingModelParameter("POSTCODE_FIELD")
     component.setPosition(QPointF(80, 260))
     model.addModelParameter(postcode_field, component)
-    _param(model, definition("networkoverlay", "NETWORK"), "NETWORK", "Network lines (optional)", 80, 340,
+    _param(model, definition("networkoverlay", "NETWORK"), "NETWORK", "Network lines", 80, 340,
            optional=True)
-    class_field = QgsProcessingParameterField("CLASS_FIELD", "Network type field (optional)",
+    class_field = QgsProcessingParameterField("CLASS_FIELD", "Network type field",
                                               parentLayerParameterName="NETWORK", optional=True)
     component = QgsProcessingModelParameter("CLASS_FIELD")
     component.setPosition(QPointF(80, 400))
     model.addModelParameter(class_field, component)
-    _param(model, definition("exportatlasmap", "BOUNDARY"), "BOUNDARY", "Region boundary (optional)", 80, 480)
+    _param(model, definition("exportatlasmap", "BOUNDARY"), "BOUNDARY", "Region boundary", 80, 480)
     _param(model, definition("exportatlasmap", "TITLE"), "TITLE", "Page title", 80, 540)
     per_cluster = QgsProcessingParameterBoolean("PER_CLUSTER", "One page per cluster (PDF)", False)
     component = QgsProcessingModelParameter("PER_CLUSTER")

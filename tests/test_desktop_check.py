@@ -176,6 +176,45 @@ def test_french_dialogs_are_french(sessions):
     assert "Table des membres en entrée" in importmembers["labels"]
 
 
+# QGIS' own French (qgis_fr.qm) for the check box under each output, "Open output file after
+# running algorithm": wider than the default dialog's panel, it is the one thing allowed past it.
+QGIS_OWN_WIDE_TEXTS = {"Ouvrir le fichier en sortie après l'exécution de l'algorithme"}
+
+
+def test_no_label_or_input_is_pushed_off_the_dialog(session):
+    """At QGIS' default dialog width every label fits the parameter panel, so no
+    combo box or "..." button is cut and no horizontal scroll bar is needed,
+    except for QGIS' own French text above (not the plugin's)."""
+    result = session["result"]
+    for alg_id, dialog in result["dialogs"].items():
+        assert "labels_wider_than_panel" in dialog, alg_id
+        assert dialog["labels_wider_than_panel"] == [], (alg_id, dialog["panel_width"])
+        assert dialog["truncated_labels"] == [], alg_id
+        ours = [w for w in dialog.get("widgets_wider_than_panel", []) if w[1] not in QGIS_OWN_WIDE_TEXTS]
+        assert ours == [], (alg_id, dialog["panel_width"], ours)
+        if "horizontal_scroll_bar" in dialog and not dialog.get("widgets_wider_than_panel"):
+            assert not dialog["horizontal_scroll_bar"], alg_id
+        # No label says "optional" twice: QGIS adds the bracketed tag itself.
+        for label in dialog["labels"]:
+            assert not ("(optional)" in label or "(facultatif)" in label), (alg_id, label)
+    if session["locale"] == "en":  # QGIS' English texts all fit: no scroll bar at all
+        assert [a for a, d in result["dialogs"].items() if d["horizontal_scroll_bar"]] == []
+
+
+def test_number_inputs_show_meaningful_decimals(session):
+    """Employment ceilings are persons (integers); sizes and shares keep only the
+    decimals that mean something: nothing shows QGIS' default "3000.000000"."""
+    dialogs = session["result"]["dialogs"]
+    for alg in ("importmembers", "atlaschain"):
+        assert dialogs[f"clusteratlas:{alg}"]["number_texts"]["EMPLOYMENT_CEILING"] == "0", alg
+    decimal = "," if session["locale"] == "fr" else "."
+    assert dialogs["clusteratlas:applyatlasstyle"]["number_texts"]["MAX_SIZE"] == f"12{decimal}0"
+    assert dialogs["clusteratlas:postcodezones"]["number_texts"]["MAX_OUTSIDE_DISTANCE"] == "1000"
+    for alg_id, dialog in dialogs.items():
+        for name, text in dialog["number_texts"].items():
+            assert not text.replace(",", ".").endswith(".000000"), (alg_id, name, text)
+
+
 FRENCH_WORDS = {"le", "la", "les", "des", "du", "une", "et", "est", "dans", "par", "pour", "sur"}
 ENGLISH_WORDS = {"the", "and", "of", "is", "in", "to", "by", "for", "on", "with", "each"}
 
@@ -235,6 +274,20 @@ def test_loaded_layers_carry_the_atlas_styles(session):
     assert network["type"] == "categorizedSymbol" and network["attribute"] == "class"
     categories = {c["value"]: c["symbol"]["colour"] for c in network["categories"] if c["value"]}
     assert categories == NETWORK_COLOURS
+
+
+# The legend's words in the interface language (the atlas' own French: "Cuivre", "Fibre optique").
+LEGEND = {"en": {"network": {"copper": "Copper", "fibre": "Fibre optic"}, "size_title": "Employment"},
+          "fr": {"network": {"copper": "Cuivre", "fibre": "Fibre optique"}, "size_title": "Emploi"}}
+
+
+def test_layer_legends_follow_the_interface_language(session):
+    result, locale = session["result"], session["locale"]
+    network = _layer(result, "network_styled.gpkg")["renderer"]
+    labels = {c["value"]: c["label"] for c in network["categories"] if c["value"]}
+    assert labels == LEGEND[locale]["network"]
+    circles = _layer(result, "circles.gpkg")["renderer"]
+    assert circles["size_legend"]["title"] == LEGEND[locale]["size_title"]
 
 
 def test_canvas_shows_circles_zones_and_network_in_atlas_colours(session):

@@ -45,12 +45,13 @@ MESSAGES = {
     "Import, aggregate, network overlay and atlas page in one model.":
         "Importation, agrégation, superposition au réseau et page d'atlas en un seul modèle.",
     # inputs
-    "Employment ceiling per entity and cluster (0 = none)": "Plafond d'emploi par entité et par cluster (0 = aucun)",
-    "Postal-code reference layer (points or zones)": "Couche de référence des codes postaux (points ou zones)",
-    "Postcode field of the reference layer": "Champ du code postal de la couche de référence",
-    "Network lines (optional)": "Lignes du réseau (facultatif)",
-    "Network type field (optional)": "Champ du type de réseau (facultatif)",
-    "Region boundary (optional)": "Limite de la région (facultatif)",
+    # (the same labels as the algorithms' parameters; QGIS adds "[optional]" itself)
+    "Employment ceiling (0 = none)": "Plafond d'emploi (0 = aucun)",
+    "Postal-code reference layer": "Couche de référence des codes postaux",
+    "Postcode field": "Champ du code postal",
+    "Network lines": "Lignes du réseau",
+    "Network type field": "Champ du type de réseau",
+    "Region boundary": "Limite de la région",
     "One page per cluster (PDF)": "Une page par cluster (PDF)",
     "Page title": "Titre de la page",
     # outputs

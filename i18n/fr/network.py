@@ -18,12 +18,12 @@ MESSAGES = {
         'Lignes du réseau',
     'Network type field':
         'Champ du type de réseau',
-    'Type values onto classes (value=class; *=default)':
-        'Valeurs du type vers les classes (valeur=classe ; *=défaut)',
+    'Type values onto classes':
+        'Valeurs du type vers les classes',
     'Distance thresholds (km)':
         'Seuils de distance (km)',
     'Metric CRS for lengths and distances':
-        'SCR métrique pour les longueurs et les distances',
+        'SCR métrique (longueurs, distances)',
     'Length method':
         'Méthode de mesure des longueurs',
     'Zones with network figures':
@@ -128,12 +128,12 @@ MESSAGES = {
         'Membres géocodés (points)',
     'Member employment field':
         "Champ d'emploi des membres",
-    'Member zone key field (else spatial join)':
-        'Champ de clé de zone des membres (sinon jointure spatiale)',
-    'Zone key field matching the member zone key':
-        'Champ de clé des zones correspondant à la clé des membres',
-    'Members with distances to the network':
-        'Membres avec leurs distances au réseau',
+    'Member zone key field':
+        'Champ de clé de zone des membres',
+    'Key field of the zones':
+        'Champ de clé des zones',
+    'Member distances to the network':
+        'Distances des membres au réseau',
     'Member employment field {} not found in the members layer.':
         "Champ d'emploi des membres {} introuvable dans la couche des membres.",
     'Member zone field {} not found in the members layer.':
