@@ -46,6 +46,7 @@ TYPE_VECTOR = _pick(_PST, "Vector", QgsProcessing, "TypeVector")  # tables too
 _PPF = _scope("ProcessingParameterFlag")
 FLAG_OPTIONAL = _pick(_PPF, "Optional", QgsProcessingParameterDefinition, "FlagOptional")
 FLAG_ADVANCED = _pick(_PPF, "Advanced", QgsProcessingParameterDefinition, "FlagAdvanced")
+FLAG_HIDDEN = _pick(_PPF, "Hidden", QgsProcessingParameterDefinition, "FlagHidden")
 
 _PNT = _scope("ProcessingNumberParameterType")
 NUMBER_INTEGER = _pick(_PNT, "Integer", QgsProcessingParameterNumber, "Integer")

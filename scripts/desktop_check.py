@@ -402,7 +402,7 @@ class DesktopSession:
                     index = model.index(row, 0)
                     if model.data(index) == "Cluster Atlas":
                         tree.expandRecursively(index)
-                        tree.scrollTo(index, QTreeView.PositionAtTop)
+                        tree.scrollTo(index, QTreeView.ScrollHint.PositionAtTop)  # scoped: Qt5 and Qt6
                         result["toolbox_entries"] = [model.data(model.index(r, 0, index))
                                                      for r in range(model.rowCount(index))]
                     else:
@@ -412,13 +412,13 @@ class DesktopSession:
 
     def _dialog_info(self, dialog, alg):
         """Title, widgets per parameter, labels, help and signs of cut content of an open dialog."""
-        from qgis.core import QgsProcessingParameterDefinition
+        from cluster_atlas import compat
         from qgis.PyQt.QtWidgets import QAbstractSpinBox, QDialogButtonBox, QLabel, QScrollArea, QTextBrowser, QWidget
 
         panel = dialog.mainWidget()
         wrappers = getattr(panel, "wrappers", {})
         visible = [p.name() for p in alg.parameterDefinitions()
-                   if not p.flags() & QgsProcessingParameterDefinition.FlagHidden]
+                   if not p.flags() & compat.FLAG_HIDDEN]
         labels = [label for label in panel.findChildren(QLabel) if label.isVisible() and label.text().strip()]
         truncated = [label.text() for label in labels
                      if not label.wordWrap() and label.sizeHint().width() > label.width() + 1]
@@ -448,7 +448,7 @@ class DesktopSession:
                     number_texts[name] = spins[0].text()
         screen = dialog.screen().availableGeometry() if hasattr(dialog, "screen") else None
         geometry = dialog.frameGeometry()
-        help_button = dialog.buttonBox().button(QDialogButtonBox.Help)
+        help_button = dialog.buttonBox().button(QDialogButtonBox.StandardButton.Help)
         return {
             "opened": True,
             "title": dialog.windowTitle(),
@@ -458,7 +458,7 @@ class DesktopSession:
             "widget_count": len(wrappers),
             "missing_widgets": [name for name in visible if name not in wrappers or _wrapped(wrappers[name]) is None],
             "advanced": [p.name() for p in alg.parameterDefinitions()
-                         if p.flags() & QgsProcessingParameterDefinition.FlagAdvanced],
+                         if p.flags() & compat.FLAG_ADVANCED],
             "labels": [label.text() for label in labels],
             "truncated_labels": truncated,
             "horizontal_scroll_bar": any(scroll_bars),
@@ -565,17 +565,18 @@ class DesktopSession:
             timeout_s=90, screenshot="dialog_atlaschain_run.png")
 
     def _layer_info(self, layer):
-        from qgis.core import QgsMapLayerType, QgsWkbTypes
+        from qgis.core import QgsVectorLayer, QgsWkbTypes
 
         info = {"name": layer.name(), "id": layer.id(), "source": layer.source(), "provider": layer.providerType(),
                 "valid": layer.isValid()}
-        if layer.type() == QgsMapLayerType.VectorLayer:
+        if isinstance(layer, QgsVectorLayer):
             info.update(geometry=QgsWkbTypes.geometryDisplayString(layer.geometryType()),
                         features=layer.featureCount(), renderer=_renderer_info(layer.renderer()))
         return info
 
     def canvas(self):
-        from qgis.core import QgsCoordinateTransform, QgsProject, QgsRectangle, QgsWkbTypes
+        from cluster_atlas import compat
+        from qgis.core import QgsCoordinateTransform, QgsProject, QgsRectangle
 
         from qgis.utils import iface
 
@@ -613,7 +614,7 @@ class DesktopSession:
         fields = circles.fields().names()
         for feature in circles.getFeatures():
             geometry = feature.geometry()
-            if geometry.isNull() or geometry.type() != QgsWkbTypes.PointGeometry:
+            if geometry.isNull() or geometry.type() != compat.GEOM_POINT:
                 continue
             pixel = to_pixel.transform(to_canvas.transform(geometry.asPoint()))
             points.append({"pc_key": feature["pc_key"] if "pc_key" in fields else None,
