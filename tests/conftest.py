@@ -42,9 +42,20 @@ def plugin(qgis_app, qgis_processing, qgis_iface):
         instance.unload()
 
 
+class _RegisteredProvider:
+    """The ``clusteratlas`` provider registered now. Tests that unload and reload
+    the plugin (test_foundation) replace the C++ object; a plain reference kept
+    by a session fixture would then point at a deleted one."""
+
+    def __getattr__(self, name):
+        from qgis.core import QgsApplication
+
+        return getattr(QgsApplication.processingRegistry().providerById("clusteratlas"), name)
+
+
 @pytest.fixture(scope="session")
 def provider(plugin):
-    return plugin.provider
+    return _RegisteredProvider()
 
 
 @pytest.fixture()

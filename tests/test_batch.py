@@ -91,7 +91,7 @@ def _run_batch(alg_id, rows, load_layers=False, timeout=300):
     try:
         panel = _fill(dialog, rows)
         panel.checkLoadLayersOnCompletion.setChecked(load_layers)
-        run_button = dialog.buttonBox().button(QDialogButtonBox.Ok)
+        run_button = dialog.buttonBox().button(QDialogButtonBox.StandardButton.Ok)
         assert run_button is not None and run_button.isEnabled()
         run_button.click()
         deadline = time.monotonic() + timeout

@@ -37,10 +37,10 @@ def test_metadata_has_required_keys():
     assert meta["version"] in meta["changelog"]
 
 
-def test_provider_registered_with_its_groups(provider):
+def test_provider_registered_with_its_groups(plugin, provider):
     from qgis.core import QgsApplication
 
-    assert QgsApplication.processingRegistry().providerById("clusteratlas") is provider
+    assert QgsApplication.processingRegistry().providerById("clusteratlas") is plugin.provider
     assert provider.name() == "Cluster Atlas"
     assert Path(provider.svgIconPath()).is_file() and not provider.icon().isNull()
     algorithms = {alg.name(): alg for alg in provider.algorithms()}
