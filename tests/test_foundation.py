@@ -1,5 +1,5 @@
 """The plugin as QGIS sees it: metadata, loading, provider, groups, unloading,
-packaging, the qgis_process wrapper and the real desktop."""
+packaging and the qgis_process wrapper (the real desktop: tests/test_desktop_check.py)."""
 import configparser
 import json
 import subprocess
