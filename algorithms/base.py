@@ -77,6 +77,14 @@ def _details_file(name, details):
     return path
 
 
+def _one_sentence(exc):
+    """``Type: text`` of an unexpected error, without the final period(s) and
+    spaces of its text: the message goes on with ". Please report it ...", and
+    "parameter.." (an exception text ending in '.') reads as a typo."""
+    text = str(exc).strip().rstrip(".").rstrip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
 def remove_outputs(planned, feedback):
     """Remove the files of ``planned`` (``run_guard.planned_outputs``) this run wrote, saying so."""
     if feedback is None:
@@ -227,7 +235,7 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
             raise
         except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, details in the log
             details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-            message = f"{type(exc).__name__}: {exc}"
+            message = _one_sentence(exc)
             run_guard.release_frames(exc)
             self._clean_up(feedback)
             # qgis_process prints debug information on stdout: there the traceback

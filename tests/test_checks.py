@@ -75,3 +75,31 @@ def test_processing_run_refuses_before_writing(provider, run_alg, tmp_path):
     gc.collect()
     assert "POSTCODE_FIELD: field 'code' is not in POSTCODES" in message
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("text,shown", [
+    ("The layer x has no category field 'class'; choose the field by parameter.",
+     "ValueError: The layer x has no category field 'class'; choose the field by parameter. Please report it"),
+    ("ends with an ellipsis...", "ValueError: ends with an ellipsis. Please report it"),
+    ("no period", "ValueError: no period. Please report it"),
+    ("", "ValueError. Please report it"),
+])
+def test_unexpected_error_message_has_one_period(provider, run_alg, tmp_path, monkeypatch, text, shown):
+    """An exception text ending in '.' is not followed by a second one ('parameter..')."""
+    from qgis.core import QgsProcessingException
+
+    from cluster_atlas.algorithms.import_members import ImportMembersAlgorithm
+
+    def broken(self, parameters, context, feedback):
+        raise ValueError(text)
+
+    monkeypatch.setattr(ImportMembersAlgorithm, "compute", broken)
+    with pytest.raises(QgsProcessingException) as error:
+        run_alg("importmembers", {"INPUT": str(S / "members.csv"), "OUTPUT": str(tmp_path / "m.gpkg"),
+                                  "REJECTED": str(tmp_path / "r.gpkg")})
+    message = str(error.value)
+    traceback.clear_frames(error.tb)
+    del error
+    gc.collect()
+    assert message.startswith("Import cluster members stopped on an unexpected error: ")
+    assert shown in message and ".." not in message, message
