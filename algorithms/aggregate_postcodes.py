@@ -141,14 +141,14 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
 <li><b>Member table</b> (MEMBERS): OUTPUT of the import (fields <code>entity_id, name, cluster, cluster_key, kind, pc_key, employment, employment_estimated, employment_unknown, year</code>); a table with at least <code>cluster</code>, <code>postcode</code> and <code>employment</code> also works.</li>
 <li><b>Postal-code reference layer</b> (POSTCODES), its <b>postcode field</b> (POSTCODE_FIELD), optional <b>country field</b> (COUNTRY_FIELD) and the <b>default country</b> (DEFAULT_COUNTRY, default BE).</li>
 <li><b>Layout</b> (LAYOUT): <code>wide</code> (one row per postal code, one column per cluster/kind, for maps) or <code>long</code> (one row per postal code &times; cluster &times; kind with <code>employment</code>, <code>entities</code>, for charts and models).</li>
-<li><b>Clusters</b> (CLUSTERS), <b>kinds</b> (KINDS): optional filters, names separated by ';' (or ',' when there is no ';'; case and accents ignored); <b>year</b> (YEAR): optional, keeps rows of that year only.</li>
+<li><b>Clusters</b> (CLUSTERS), <b>kinds</b> (KINDS): optional filters, names separated by ';' (or ',' when there is no ';'; case and accents ignored); <b>year</b> (YEAR): optional, keeps rows of that year only. Required when the member table holds several years (an import of a list with a year column keeps one membership per entity, cluster and year): the run stops and names the years, since an entity counts once per zone and years must never be added up or mixed.</li>
 <li><b>Population field of the reference layer</b> (POSTCODE_POPULATION_FIELD), or <b>population layer</b> (POPULATION) with its <b>id field</b> (POPULATION_ID_FIELD) and <b>population field</b> (POPULATION_FIELD); <b>postcode &rarr; municipality table</b> (LOOKUP, LOOKUP_POSTCODE_FIELD, LOOKUP_MUNICIPALITY_FIELD) when the population is per municipality.</li>
 <li><b>Sites table</b> (SITES): entity (SITES_ENTITY_FIELD: entity_id or name), site postcode (SITES_POSTCODE_FIELD, optional SITES_COUNTRY_FIELD) and optional weight or headcount (SITES_WEIGHT_FIELD).</li>
 <li><b>Dominant entity threshold</b> (DOMINANT_SHARE, 0-1, default 0.5).</li>
 </ul>
 <h3>Outputs</h3>
 <ul>
-<li><b>Zones</b> (OUTPUT): polygons when the reference has polygons, else points. Wide: every reference code with <code>pc_key, country, postcode, employment, entities, emp_&lt;c&gt;, n_&lt;c&gt;, share_&lt;c&gt;</code> (percent of the cluster's total employment), <code>emp_k_&lt;kind&gt;, n_k_&lt;kind&gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity</code> and, with population, <code>population, emp_per_1000, lq_&lt;c&gt;</code>. Long: the rows with members.</li>
+<li><b>Zones</b> (OUTPUT): polygons when the reference has polygons (styled as plain outlines), else points (styled as proportional circles, like CIRCLES). Wide: every reference code with <code>pc_key, country, postcode, employment, entities, emp_&lt;c&gt;, n_&lt;c&gt;, share_&lt;c&gt;</code> (percent of the cluster's total employment), <code>emp_k_&lt;kind&gt;, n_k_&lt;kind&gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity</code> and, with population, <code>population, emp_per_1000, lq_&lt;c&gt;</code>. Long: the rows with members.</li>
 <li><b>Circles</b> (CIRCLES): the same attributes on a point inside each zone (the reference point for point layers), only for codes with members; styled as proportional circles.</li>
 <li><b>Unmatched</b> (UNMATCHED): one row per unmatched postal code &times; entity with its employment (once), clusters, source rows and reason.</li>
 <li>Numbers EMPLOYMENT_TOTAL, EMPLOYMENT_MATCHED, EMPLOYMENT_UNMATCHED, ZONES (codes with members), ENTITIES, and FIELD_MAP (JSON text).</li>
@@ -450,12 +450,15 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         members = self._read_members(parameters, context, feedback, default_country)
         year = parameters.get(self.YEAR)
         year = None if year in (None, "") else self.parameterAsInt(parameters, self.YEAR, context)
-        members, notes = agg.filter_members(
-            members,
-            split_names(text_value(self, parameters, self.CLUSTERS, context)),
-            split_names(text_value(self, parameters, self.KINDS, context)),
-            year,
-        )
+        try:
+            members, notes = agg.filter_members(
+                members,
+                split_names(text_value(self, parameters, self.CLUSTERS, context)),
+                split_names(text_value(self, parameters, self.KINDS, context)),
+                year,
+            )
+        except agg.MemberTableError as error:  # several years and no YEAR
+            raise QgsProcessingException(tr("MEMBERS: {}.").format(tr_note(error)))
         for note in notes:
             feedback.pushWarning(tr("Filter: {}").format(tr_note(note)))
         if members.empty:
@@ -544,10 +547,14 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         stats = result.stats
         field_map = agg.field_map_json(result.field_map)
         self._log(feedback, stats, result)
+        zone_circles = "circles" if layout == "wide" else "circles_cluster"
         if circles_dest:
-            style_output(context, circles_dest, "circles" if layout == "wide" else "circles_cluster", feedback)
-        if dest and is_polygon:
-            style_output(context, dest, "zones", feedback)
+            style_output(context, circles_dest, zone_circles, feedback)
+        if dest:
+            # Polygon zones: the plain outline backdrop. Point zones (a point reference)
+            # carry the circles' fields on the reference points: the atlas draws them
+            # as the same proportional circles (zones without members get none).
+            style_output(context, dest, "zones" if is_polygon else zone_circles, feedback)
         self.progress(feedback, 100)
         return {
             self.OUTPUT: dest,

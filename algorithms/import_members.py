@@ -73,7 +73,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
 <li>Employment: 1 250 and 1.250 (thousands), 12,5 (decimal comma), size classes such as 10-19 (midpoint 14.5, flagged as estimated), 500+ (lower bound, estimated). Empty, n.c. or ? means unknown: the entity is kept with a NULL employment and the flag employment_unknown, never 0. Negative or unreadable values are rejected.</li>
 <li>A cluster cell may name several clusters separated by ; , / or |: each gives one membership. Clusters are matched ignoring case, accents and spaces and shown as first written.</li>
 <li>Kinds: labels in French, Dutch or English are mapped onto company, training, public and research (universities count as research); an unmapped label is kept and flagged.</li>
-<li>Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N".</li>
+<li>Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N". With a year column the year is part of the key: a list covering several years keeps one membership per entity, cluster and year (the same entity in the same cluster in 2021 and 2022 gives two), and only a second copy within one year is a duplicate. Aggregate such a table one year at a time (YEAR of <i>Employment per postal code</i>).</li>
 <li>Total rows: a row whose name (or first cell) is Total, Totaal, Sous-total, Subtotaal, Somme... and whose postal code is empty or invalid is rejected with the rule total_row; its employment is not counted in any total (the log reports it).</li>
 </ul>
 <h3>Outputs</h3>
@@ -328,6 +328,13 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         )
         for rule, count in stats["rejected_by_rule"].items():
             feedback.pushInfo(tr("  rejected ({}): {}").format(rule, count))
+        years = stats.get("years") or {}
+        if len(years) > 1:
+            feedback.pushInfo(
+                tr("Several years: {}. One membership per entity, cluster and year; aggregate one year at a time "
+                   "(YEAR of Employment per postal code).").format(
+                    ", ".join(tr("{} ({} memberships)").format(year, count) for year, count in years.items()))
+            )
         feedback.pushInfo(
             tr("Employment: {:,.1f} valid read = {:,.1f} in the member table + {:,.1f} in the rejects.").format(
                 stats["employment_in"], stats["employment_out"], stats["employment_excluded"]

@@ -1,7 +1,12 @@
 """Employment per postal code, per cluster and per entity kind.
 
 QGIS-free (pandas/numpy). Input: the member table of the import (one row per
-entity x cluster, schema in docs/ARCHITECTURE.md). Rules:
+entity x cluster, or per entity x cluster x year for a list covering several
+years; schema in docs/ARCHITECTURE.md). Rules:
+
+- a table holding several years is aggregated one year at a time: without a
+  year filter :func:`filter_members` refuses it (the rules below assume one
+  row per entity x cluster);
 
 - an entity counts once in a zone's totals (``employment``, ``entities``)
   however many clusters it belongs to, and once in each of its clusters'
@@ -128,6 +133,9 @@ def filter_members(df, clusters=None, kinds=None, year=None):
 
     ``clusters``/``kinds``: names compared after ``normalise_key``; ``year``: int.
     Every filter that removes rows says how many (and how much employment).
+    A table holding several years (one membership per entity x cluster x year)
+    needs ``year``: without it :class:`MemberTableError` (an entity counts once
+    per zone, by its largest employment: years would be mixed, not added).
     """
     notes = []
 
@@ -154,10 +162,24 @@ def filter_members(df, clusters=None, kinds=None, year=None):
         if unknown:
             notes.append(Note(none_found, ", ".join(unknown)))
         df = drop(np.isin(present, list(wanted)), Note(label))
+    years = table_years(df)
+    if year is None and len(years) > 1:
+        raise MemberTableError(Note(
+            N_("the member table holds several years ({}): choose one with YEAR (Only this year); an entity "
+               "counts once per zone, so years cannot be added up or mixed"), ", ".join(str(y) for y in years)))
     if year is not None:
+        if years and year not in years:
+            notes.append(Note(N_("year filter: no member in {} (years in the table: {})"), year,
+                              ", ".join(str(y) for y in years)))
         df = drop((df["year"] == year).to_numpy(),
                   Note(N_("year filter ({}; rows without year are left out too)"), year))
     return df, notes
+
+
+def table_years(df):
+    """The distinct years of the prepared member table, sorted (NULL years left out)."""
+    values = df["year"].dropna().unique() if "year" in df.columns else []
+    return sorted(int(y) for y in values)
 
 
 # --- head-office effect: sites table ---------------------------------------------

@@ -5,6 +5,8 @@ the input into a DataFrame (index = 1-based ``source_row``), detects the
 columns (core/headers.py) and calls :func:`import_members`.
 
 Invariants (tested):
+- one membership per entity x cluster x year (year NULL without a year column):
+  the same entity in the same cluster in another year is kept;
 - every input row has at least one membership, and every membership ends in
   exactly one of ``output`` / ``rejected``;
 - ``employment_in == employment_out + employment_excluded``, where
@@ -376,23 +378,34 @@ def import_members(table, columns, options=None, progress=None):
         employment[total_m] = np.nan
     ok = pd.isna(rule)
 
-    # ---- duplicates within a cluster (first row wins) ---------------------
+    # ---- duplicates: same entity, cluster and year (first row wins) --------
+    # A list covering several years (a year column) holds one membership per
+    # entity x cluster x year: the same entity in the same cluster in another
+    # year is a distinct membership, not a duplicate. Rows without a (valid)
+    # year are one more "year" of their own.
     source = rows[pos]
     membership_entity = entity_codes[pos]
     del entity_codes
+    year_codes, year_distinct = pd.factorize(years)  # NaN -> -1
+    year_codes = _small(year_codes + 1)
     ok_idx = np.flatnonzero(ok)
     if len(ok_idx):
         pair = membership_entity[ok_idx].astype(np.int64) * (len(ckeys) + 1) + ckey_codes[ok_idx]
+        pair = pair * (len(year_distinct) + 1) + year_codes[pos[ok_idx]]
         pair_codes, pair_distinct = pd.factorize(pair)
         first_of = _first_positions(pair_codes, len(pair_distinct))[pair_codes]
         dup = first_of != np.arange(len(ok_idx))
         idx = ok_idx[dup]
         rule[idx] = "duplicate"
         template = tx(N_("duplicate of row {}"))
-        reason[idx] = [template.format(r) for r in source[ok_idx[first_of[dup]]]]
+        template_year = tx(N_("duplicate of row {} (same entity, cluster and year {:d})"))
+        reason[idx] = [
+            template.format(r) if np.isnan(y) else template_year.format(r, int(y))
+            for r, y in zip(source[ok_idx[first_of[dup]]], years[pos[idx]])
+        ]
         ok[idx] = False
         del pair, pair_codes, pair_distinct, first_of, dup, idx
-    del ok_idx
+    del ok_idx, year_codes, year_distinct
     step(0.65)
 
     # ---- exclusions -------------------------------------------------------
@@ -484,6 +497,10 @@ def import_members(table, columns, options=None, progress=None):
     stats["total_rows"] = total_report
     stats["entities"] = int(len(np.unique(membership_entity[ok])))
     stats["clusters"] = int(len(np.unique(ckey_codes[ok])))
+    # Memberships per year (a year column): several years are aggregated one at a time.
+    kept_years = years[sel]
+    present_years, per_year = np.unique(kept_years[~np.isnan(kept_years)], return_counts=True)
+    stats["years"] = {int(y): int(c) for y, c in zip(present_years, per_year)}
     return ImportResult(output, rejected, stats)
 
 

@@ -122,7 +122,7 @@
 &lt;li&gt;Employment: 1 250 and 1.250 (thousands), 12,5 (decimal comma), size classes such as 10-19 (midpoint 14.5, flagged as estimated), 500+ (lower bound, estimated). Empty, n.c. or ? means unknown: the entity is kept with a NULL employment and the flag employment_unknown, never 0. Negative or unreadable values are rejected.&lt;/li&gt;
 &lt;li&gt;A cluster cell may name several clusters separated by ; , / or |: each gives one membership. Clusters are matched ignoring case, accents and spaces and shown as first written.&lt;/li&gt;
 &lt;li&gt;Kinds: labels in French, Dutch or English are mapped onto company, training, public and research (universities count as research); an unmapped label is kept and flagged.&lt;/li&gt;
-&lt;li&gt;Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N".&lt;/li&gt;
+&lt;li&gt;Duplicates: the same entity (id, else normalised name and postal code) twice in one cluster counts once; the later copy is rejected as "duplicate of row N". With a year column the year is part of the key: a list covering several years keeps one membership per entity, cluster and year (the same entity in the same cluster in 2021 and 2022 gives two), and only a second copy within one year is a duplicate. Aggregate such a table one year at a time (YEAR of &lt;i&gt;Employment per postal code&lt;/i&gt;).&lt;/li&gt;
 &lt;li&gt;Total rows: a row whose name (or first cell) is Total, Totaal, Sous-total, Subtotaal, Somme... and whose postal code is empty or invalid is rejected with the rule total_row; its employment is not counted in any total (the log reports it).&lt;/li&gt;
 &lt;/ul&gt;
 &lt;h3&gt;Outputs&lt;/h3&gt;
@@ -155,7 +155,7 @@
 &lt;li&gt;Emploi : 1 250 et 1.250 (milliers), 12,5 (virgule décimale), classes de taille comme 10-19 (milieu 14,5, signalé comme estimé), 500+ (borne inférieure, estimé). Vide, n.c. ou ? signifie inconnu : l'entité est gardée avec un emploi NULL et le drapeau employment_unknown, jamais 0. Les valeurs négatives ou illisibles sont rejetées.&lt;/li&gt;
 &lt;li&gt;Une cellule cluster peut nommer plusieurs clusters séparés par ; , / ou | : chacun donne une appartenance. Les clusters sont comparés sans tenir compte de la casse, des accents et des espaces et affichés tels qu'écrits la première fois.&lt;/li&gt;
 &lt;li&gt;Types : les libellés français, néerlandais ou anglais sont ramenés à company (entreprise), training (formation), public et research (R&amp;amp;D ; les universités comptent comme R&amp;amp;D) ; un libellé non reconnu est gardé et signalé.&lt;/li&gt;
-&lt;li&gt;Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N).&lt;/li&gt;
+&lt;li&gt;Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N). Avec une colonne année, l'année fait partie de la clé : une liste couvrant plusieurs années garde une appartenance par entité, cluster et année (la même entité dans le même cluster en 2021 et en 2022 en donne deux), et seule une seconde copie dans la même année est un doublon. Agrégez une telle table une année à la fois (YEAR de &lt;i&gt;Emploi par code postal&lt;/i&gt;).&lt;/li&gt;
 &lt;li&gt;Lignes de total : une ligne dont le nom (ou la première cellule) est Total, Totaal, Sous-total, Subtotaal, Somme... et dont le code postal est vide ou invalide est rejetée avec la règle total_row ; son emploi n'est compté dans aucun total (le journal le signale).&lt;/li&gt;
 &lt;/ul&gt;
 &lt;h3&gt;Sorties&lt;/h3&gt;
@@ -184,14 +184,14 @@
 &lt;li&gt;&lt;b&gt;Member table&lt;/b&gt; (MEMBERS): OUTPUT of the import (fields &lt;code&gt;entity_id, name, cluster, cluster_key, kind, pc_key, employment, employment_estimated, employment_unknown, year&lt;/code&gt;); a table with at least &lt;code&gt;cluster&lt;/code&gt;, &lt;code&gt;postcode&lt;/code&gt; and &lt;code&gt;employment&lt;/code&gt; also works.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Postal-code reference layer&lt;/b&gt; (POSTCODES), its &lt;b&gt;postcode field&lt;/b&gt; (POSTCODE_FIELD), optional &lt;b&gt;country field&lt;/b&gt; (COUNTRY_FIELD) and the &lt;b&gt;default country&lt;/b&gt; (DEFAULT_COUNTRY, default BE).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Layout&lt;/b&gt; (LAYOUT): &lt;code&gt;wide&lt;/code&gt; (one row per postal code, one column per cluster/kind, for maps) or &lt;code&gt;long&lt;/code&gt; (one row per postal code &amp;times; cluster &amp;times; kind with &lt;code&gt;employment&lt;/code&gt;, &lt;code&gt;entities&lt;/code&gt;, for charts and models).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Clusters&lt;/b&gt; (CLUSTERS), &lt;b&gt;kinds&lt;/b&gt; (KINDS): optional filters, names separated by ';' (or ',' when there is no ';'; case and accents ignored); &lt;b&gt;year&lt;/b&gt; (YEAR): optional, keeps rows of that year only.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Clusters&lt;/b&gt; (CLUSTERS), &lt;b&gt;kinds&lt;/b&gt; (KINDS): optional filters, names separated by ';' (or ',' when there is no ';'; case and accents ignored); &lt;b&gt;year&lt;/b&gt; (YEAR): optional, keeps rows of that year only. Required when the member table holds several years (an import of a list with a year column keeps one membership per entity, cluster and year): the run stops and names the years, since an entity counts once per zone and years must never be added up or mixed.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Population field of the reference layer&lt;/b&gt; (POSTCODE_POPULATION_FIELD), or &lt;b&gt;population layer&lt;/b&gt; (POPULATION) with its &lt;b&gt;id field&lt;/b&gt; (POPULATION_ID_FIELD) and &lt;b&gt;population field&lt;/b&gt; (POPULATION_FIELD); &lt;b&gt;postcode &amp;rarr; municipality table&lt;/b&gt; (LOOKUP, LOOKUP_POSTCODE_FIELD, LOOKUP_MUNICIPALITY_FIELD) when the population is per municipality.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Sites table&lt;/b&gt; (SITES): entity (SITES_ENTITY_FIELD: entity_id or name), site postcode (SITES_POSTCODE_FIELD, optional SITES_COUNTRY_FIELD) and optional weight or headcount (SITES_WEIGHT_FIELD).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Dominant entity threshold&lt;/b&gt; (DOMINANT_SHARE, 0-1, default 0.5).&lt;/li&gt;
 &lt;/ul&gt;
 &lt;h3&gt;Outputs&lt;/h3&gt;
 &lt;ul&gt;
-&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (OUTPUT): polygons when the reference has polygons, else points. Wide: every reference code with &lt;code&gt;pc_key, country, postcode, employment, entities, emp_&amp;lt;c&amp;gt;, n_&amp;lt;c&amp;gt;, share_&amp;lt;c&amp;gt;&lt;/code&gt; (percent of the cluster's total employment), &lt;code&gt;emp_k_&amp;lt;kind&amp;gt;, n_k_&amp;lt;kind&amp;gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity&lt;/code&gt; and, with population, &lt;code&gt;population, emp_per_1000, lq_&amp;lt;c&amp;gt;&lt;/code&gt;. Long: the rows with members.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (OUTPUT): polygons when the reference has polygons (styled as plain outlines), else points (styled as proportional circles, like CIRCLES). Wide: every reference code with &lt;code&gt;pc_key, country, postcode, employment, entities, emp_&amp;lt;c&amp;gt;, n_&amp;lt;c&amp;gt;, share_&amp;lt;c&amp;gt;&lt;/code&gt; (percent of the cluster's total employment), &lt;code&gt;emp_k_&amp;lt;kind&amp;gt;, n_k_&amp;lt;kind&amp;gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity&lt;/code&gt; and, with population, &lt;code&gt;population, emp_per_1000, lq_&amp;lt;c&amp;gt;&lt;/code&gt;. Long: the rows with members.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Circles&lt;/b&gt; (CIRCLES): the same attributes on a point inside each zone (the reference point for point layers), only for codes with members; styled as proportional circles.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Unmatched&lt;/b&gt; (UNMATCHED): one row per unmatched postal code &amp;times; entity with its employment (once), clusters, source rows and reason.&lt;/li&gt;
 &lt;li&gt;Numbers EMPLOYMENT_TOTAL, EMPLOYMENT_MATCHED, EMPLOYMENT_UNMATCHED, ZONES (codes with members), ENTITIES, and FIELD_MAP (JSON text).&lt;/li&gt;
@@ -216,14 +216,14 @@
 &lt;li&gt;&lt;b&gt;Table des membres&lt;/b&gt; (MEMBERS) : OUTPUT de l'importation (champs &lt;code&gt;entity_id, name, cluster, cluster_key, kind, pc_key, employment, employment_estimated, employment_unknown, year&lt;/code&gt;) ; une table ayant au moins &lt;code&gt;cluster&lt;/code&gt;, &lt;code&gt;postcode&lt;/code&gt; et &lt;code&gt;employment&lt;/code&gt; convient aussi.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Couche de référence des codes postaux&lt;/b&gt; (POSTCODES), son &lt;b&gt;champ du code postal&lt;/b&gt; (POSTCODE_FIELD), son &lt;b&gt;champ du pays&lt;/b&gt; facultatif (COUNTRY_FIELD) et le &lt;b&gt;pays par défaut&lt;/b&gt; (DEFAULT_COUNTRY, BE par défaut).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Disposition&lt;/b&gt; (LAYOUT) : &lt;code&gt;wide&lt;/code&gt; (une ligne par code postal, une colonne par cluster/type, pour les cartes) ou &lt;code&gt;long&lt;/code&gt; (une ligne par code postal &amp;times; cluster &amp;times; type avec &lt;code&gt;employment&lt;/code&gt;, &lt;code&gt;entities&lt;/code&gt;, pour les graphiques et les modèles).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Clusters&lt;/b&gt; (CLUSTERS), &lt;b&gt;types&lt;/b&gt; (KINDS) : filtres facultatifs, noms séparés par « ; » (ou « , » en l'absence de « ; » ; casse et accents ignorés) ; &lt;b&gt;année&lt;/b&gt; (YEAR) : facultative, ne garde que les lignes de cette année.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Clusters&lt;/b&gt; (CLUSTERS), &lt;b&gt;types&lt;/b&gt; (KINDS) : filtres facultatifs, noms séparés par « ; » (ou « , » en l'absence de « ; » ; casse et accents ignorés) ; &lt;b&gt;année&lt;/b&gt; (YEAR) : facultative, ne garde que les lignes de cette année. Obligatoire lorsque la table des membres contient plusieurs années (l'importation d'une liste avec une colonne année garde une appartenance par entité, cluster et année) : l'exécution s'arrête et nomme les années, car une entité compte une fois par zone et les années ne doivent jamais être additionnées ni mélangées.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Champ de population de la couche de référence&lt;/b&gt; (POSTCODE_POPULATION_FIELD), ou &lt;b&gt;couche de population&lt;/b&gt; (POPULATION) avec son &lt;b&gt;champ identifiant&lt;/b&gt; (POPULATION_ID_FIELD) et son &lt;b&gt;champ de population&lt;/b&gt; (POPULATION_FIELD) ; &lt;b&gt;table code postal &amp;rarr; commune&lt;/b&gt; (LOOKUP, LOOKUP_POSTCODE_FIELD, LOOKUP_MUNICIPALITY_FIELD) lorsque la population est par commune.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Table des sites&lt;/b&gt; (SITES) : entité (SITES_ENTITY_FIELD : entity_id ou nom), code postal du site (SITES_POSTCODE_FIELD, SITES_COUNTRY_FIELD facultatif) et poids ou effectif facultatif (SITES_WEIGHT_FIELD).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Seuil d'entité dominante&lt;/b&gt; (DOMINANT_SHARE, 0-1, 0,5 par défaut).&lt;/li&gt;
 &lt;/ul&gt;
 &lt;h3&gt;Sorties&lt;/h3&gt;
 &lt;ul&gt;
-&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (OUTPUT) : polygones si la référence a des polygones, sinon points. Wide : chaque code de référence avec &lt;code&gt;pc_key, country, postcode, employment, entities, emp_&amp;lt;c&amp;gt;, n_&amp;lt;c&amp;gt;, share_&amp;lt;c&amp;gt;&lt;/code&gt; (pour cent de l'emploi total du cluster), &lt;code&gt;emp_k_&amp;lt;kind&amp;gt;, n_k_&amp;lt;kind&amp;gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity&lt;/code&gt; et, avec une population, &lt;code&gt;population, emp_per_1000, lq_&amp;lt;c&amp;gt;&lt;/code&gt;. Long : les lignes ayant des membres.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Zones&lt;/b&gt; (OUTPUT) : polygones si la référence a des polygones (stylés en simples contours), sinon points (stylés en cercles proportionnels, comme CIRCLES). Wide : chaque code de référence avec &lt;code&gt;pc_key, country, postcode, employment, entities, emp_&amp;lt;c&amp;gt;, n_&amp;lt;c&amp;gt;, share_&amp;lt;c&amp;gt;&lt;/code&gt; (pour cent de l'emploi total du cluster), &lt;code&gt;emp_k_&amp;lt;kind&amp;gt;, n_k_&amp;lt;kind&amp;gt;, n_estimated, n_unknown, dominant_share, dominant_flag, dominant_entity&lt;/code&gt; et, avec une population, &lt;code&gt;population, emp_per_1000, lq_&amp;lt;c&amp;gt;&lt;/code&gt;. Long : les lignes ayant des membres.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Cercles&lt;/b&gt; (CIRCLES) : les mêmes attributs sur un point à l'intérieur de chaque zone (le point de référence pour les couches de points), seulement pour les codes ayant des membres ; stylés en cercles proportionnels.&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Non appariés&lt;/b&gt; (UNMATCHED) : une ligne par code postal non apparié &amp;times; entité avec son emploi (une fois), ses clusters, ses lignes sources et la raison.&lt;/li&gt;
 &lt;li&gt;Nombres EMPLOYMENT_TOTAL, EMPLOYMENT_MATCHED, EMPLOYMENT_UNMATCHED, ZONES (codes ayant des membres), ENTITIES, et FIELD_MAP (texte JSON).&lt;/li&gt;
@@ -1198,6 +1198,10 @@
         <translation>Séparateur (vide = détection)</translation>
     </message>
     <message>
+        <source>Several years: {}. One membership per entity, cluster and year; aggregate one year at a time (YEAR of Employment per postal code).</source>
+        <translation>Plusieurs années : {}. Une appartenance par entité, cluster et année ; agrégez une année à la fois (YEAR de Emploi par code postal).</translation>
+    </message>
+    <message>
         <source>Share of employment whose zone lies within the distance of the class, versus the share of area and of population; affinity = employment share / area (population) share. Above 1: employment is closer to the network than land (people).</source>
         <translation>Part de l'emploi dont la zone est à moins de la distance de la classe, comparée à la part de la superficie et de la population ; affinité = part de l'emploi / part de la superficie (population). Au-dessus de 1 : l'emploi est plus proche du réseau que le territoire (la population).</translation>
     </message>
@@ -1514,6 +1518,10 @@
         <translation>doublon de la ligne {}</translation>
     </message>
     <message>
+        <source>duplicate of row {} (same entity, cluster and year {:d})</source>
+        <translation>doublon de la ligne {} (même entité, même cluster et même année {:d})</translation>
+    </message>
+    <message>
         <source>employment '{}' is not a finite number</source>
         <translation>l'emploi '{}' n'est pas un nombre fini</translation>
     </message>
@@ -1722,6 +1730,10 @@
         <translation>la table des membres n'a ni champ 'pc_key' ni champ 'postcode' : utilisez la sortie OUTPUT de l'importation</translation>
     </message>
     <message>
+        <source>the member table holds several years ({}): choose one with YEAR (Only this year); an entity counts once per zone, so years cannot be added up or mixed</source>
+        <translation>la table des membres contient plusieurs années ({}) : choisissez-en une avec YEAR (Seulement cette année) ; une entité compte une fois par zone, les années ne peuvent donc être ni additionnées ni mélangées</translation>
+    </message>
+    <message>
         <source>the rows do not match it</source>
         <translation>les lignes ne lui correspondent pas</translation>
     </message>
@@ -1756,6 +1768,10 @@
     <message>
         <source>year filter ({}; rows without year are left out too)</source>
         <translation>filtre de l'année ({} ; les lignes sans année sont aussi écartées)</translation>
+    </message>
+    <message>
+        <source>year filter: no member in {} (years in the table: {})</source>
+        <translation>filtre de l'année : aucun membre en {} (années de la table : {})</translation>
     </message>
     <message>
         <source>{:.3f} km2 of the boundary are outside the municipalities with a postcode: given to the nearest points.</source>
@@ -1796,6 +1812,10 @@
     <message>
         <source>{name}: {value} could not be opened as a layer; check the file and the layer name (file.gpkg|layername=name).</source>
         <translation>{name} : {value} n'a pas pu être ouvert comme couche ; vérifiez le fichier et le nom de la couche (fichier.gpkg|layername=nom).</translation>
+    </message>
+    <message>
+        <source>{} ({} memberships)</source>
+        <translation>{} ({} appartenances)</translation>
     </message>
     <message>
         <source>{} employment value(s) are not numbers and count as unknown</source>

@@ -431,3 +431,116 @@ def test_population_and_sites_accounted_in_outputs(run_alg, tmp_path):
     # Without population the outputs are empty, not 0.
     result = run_alg("aggregatepostcodes", common)
     assert result["POPULATION_TOTAL"] is None
+
+
+# --- a member list covering two years (notes/requests.md R6) ----------------------------------
+SAMPLE = ROOT / "sample_data"
+POINTS = "{}|layername=postcode_points".format(SAMPLE / "postcode_points.gpkg")
+# The few spellings of sample_data/members.csv that are not plain integers / 4-digit codes, read by hand.
+CSV_EMPLOYMENT = {"1 250": 1250.0, "10-19": 14.5, "12,5": 12.5, "n.c.": np.nan}
+CSV_POSTCODE = {"13480": None, "5000.0": "BE-5000", "B-1348": "BE-1348", "BE 4000": "BE-4000", "L-4365": "LU-4365"}
+
+
+def _two_year_csv(path):
+    """members.csv as 2021; 2022 without every 4th row (entities of 2021 only), plain headcounts doubled,
+    two entities of 2022 only, and one true duplicate within 2022 (a copy of 2022's first row)."""
+    base = pd.read_csv(SAMPLE / "members.csv", sep=";", dtype=str, keep_default_na=False)
+    y2022 = base[np.arange(len(base)) % 4 != 3].copy()
+    plain = y2022["Effectif"].str.fullmatch(r"\d+")
+    y2022.loc[plain, "Effectif"] = (y2022.loc[plain, "Effectif"].astype(int) * 2).astype(str)
+    new = pd.DataFrame([["Nouvelle Logistique 2022", "Logistique en Wallonie", "Entreprise", "1348", "77"],
+                        ["Start TIC 2022", "Infopôle cluster TIC", "Entreprise", "5000", "9"]], columns=base.columns)
+    duplicate = y2022.iloc[[0]].assign(Effectif="1")
+    table = pd.concat([base.assign(**{"Année": "2021"}),
+                       pd.concat([y2022, new, duplicate]).assign(**{"Année": "2022"})], ignore_index=True)
+    table.to_csv(path, sep=";", index=False, encoding="utf-8")
+    table.index = pd.RangeIndex(1, len(table) + 1)  # source_row
+    return table
+
+
+def _oracle(table, ceiling=3000.0):
+    """Memberships kept by the import rules, in pandas on the CSV: one row per cluster named,
+    valid postcode, first of each (entity, cluster, year), employment <= ceiling."""
+    rows = table.assign(row=table.index)
+    rows["pc_key"] = rows["Code postal"].map(lambda v: CSV_POSTCODE.get(v, "BE-" + v))
+    rows["employment"] = rows["Effectif"].map(lambda v: CSV_EMPLOYMENT[v] if v in CSV_EMPLOYMENT else float(v))
+    rows["cluster"] = rows["Cluster(s)"].str.split(";")
+    rows = rows.explode("cluster")
+    rows["cluster"] = rows["cluster"].str.strip()
+    rows["entity"] = rows["Nom"].str.lower().str.strip() + "|" + rows["pc_key"].fillna("")
+    valid = rows[rows["pc_key"].notna()]
+    first = valid.drop_duplicates(["entity", "cluster", "Année"])
+    kept = first[~(first["employment"] > ceiling)]
+    return rows, kept
+
+
+def _aggregate_error(run_alg, members, tmp_path):
+    """The message of a refused run (no OGR layer in this frame: it must not outlive QGIS)."""
+    import gc
+    import traceback
+
+    try:
+        run_alg("aggregatepostcodes", {"MEMBERS": members, "POSTCODES": POINTS, "POSTCODE_FIELD": "postcode",
+                                       "OUTPUT": str(tmp_path / "z.gpkg"), "CIRCLES": str(tmp_path / "c.gpkg"),
+                                       "UNMATCHED": str(tmp_path / "u.gpkg")})
+    except QgsProcessingException as error:
+        message = str(error)
+        traceback.clear_frames(error.__traceback__)
+    else:
+        message = None
+    gc.collect()
+    return message
+
+
+def test_two_year_list_imported_once_and_aggregated_per_year(run_alg, tmp_path):
+    table = _two_year_csv(tmp_path / "members_2021_2022.csv")
+    imported = run_alg("importmembers", {"INPUT": str(tmp_path / "members_2021_2022.csv"), "EMPLOYMENT_CEILING": 3000,
+                                         "OUTPUT": str(tmp_path / "members.gpkg"),
+                                         "REJECTED": str(tmp_path / "rejected.gpkg")})
+    members, rejected = layer_frame(imported["OUTPUT"]), layer_frame(imported["REJECTED"])
+    rows, kept = _oracle(table)
+
+    # Accounting: every input row and every unit of valid employment is in OUTPUT or REJECTED.
+    assert set(members["source_row"]) | set(rejected["source_row"]) == set(table.index)
+    assert len(members) + len(rejected) == len(rows) == imported["MEMBERSHIPS"] + imported["REJECTED_COUNT"]
+    assert imported["EMPLOYMENT_IN"] == pytest.approx(rows["employment"].sum())
+    assert imported["EMPLOYMENT_IN"] == pytest.approx(imported["EMPLOYMENT_OUT"] + imported["EMPLOYMENT_EXCLUDED"])
+    # The second year is kept: pandas' memberships, row for row.
+    got = sorted(zip(members["source_row"], members["cluster"], members["year"]))
+    assert got == sorted(zip(kept["row"], kept["cluster"], kept["Année"].astype(int)))
+    assert set(members["year"]) == {2021, 2022}
+    # Duplicates: row 90 of each year's list (Log Brabant A1 again) and the copy appended to 2022.
+    dups = rejected[rejected["rule"] == "duplicate"].set_index("source_row")["reason"].to_dict()
+    n2021 = int((table["Année"] == "2021").sum())
+    first_2022 = n2021 + 1
+    assert dups[len(table)] == f"duplicate of row {first_2022} (same entity, cluster and year 2022)"
+    assert dups[90] == "duplicate of row 1 (same entity, cluster and year 2021)"
+    assert len(dups) == 3  # and the 2022 copy of row 90
+
+    # Without YEAR: refused, naming the years (no silent sum or mix of the two years).
+    message = _aggregate_error(run_alg, imported["OUTPUT"], tmp_path)
+    assert message is not None and "several years (2021, 2022)" in message and "YEAR" in message, message
+    assert not (tmp_path / "z.gpkg").exists()
+
+    for year in (2021, 2022):
+        out = tmp_path / str(year)
+        out.mkdir()
+        result = run_alg("aggregatepostcodes", {
+            "MEMBERS": imported["OUTPUT"], "POSTCODES": POINTS, "POSTCODE_FIELD": "postcode", "YEAR": year,
+            "OUTPUT": str(out / "zones.gpkg"), "CIRCLES": str(out / "circles.gpkg"),
+            "UNMATCHED": str(out / "unmatched.gpkg")})
+        of_year = kept[kept["Année"] == str(year)]
+        once = of_year.groupby(["pc_key", "entity"])["employment"].max().fillna(0.0)
+        per_code = once.groupby(level="pc_key").sum()
+        zones = layer_frame(out / "zones.gpkg").set_index("pc_key")
+        matched = per_code[per_code.index.isin(zones.index)]
+        assert zones.loc[matched.index, "employment"].to_numpy() == pytest.approx(matched.to_numpy())
+        assert zones["employment"].sum() == pytest.approx(matched.sum())
+        assert result["EMPLOYMENT_TOTAL"] == pytest.approx(per_code.sum())
+        assert result["EMPLOYMENT_UNMATCHED"] == pytest.approx(per_code.drop(matched.index).sum())
+        assert result["ENTITIES"] == of_year["entity"].nunique()
+        assert result["ZONES"] == int((zones["entities"] > 0).sum()) == len(matched[once.groupby(
+            level="pc_key").size()[matched.index] > 0])
+        if year == 2021:  # the list of 2021 is members.csv: the figures of the help's example
+            assert round(result["EMPLOYMENT_TOTAL"]) == 10163 and round(result["EMPLOYMENT_MATCHED"]) == 10078
+            assert round(result["EMPLOYMENT_UNMATCHED"]) == 85 and result["ENTITIES"] == 85 and result["ZONES"] == 29

@@ -159,13 +159,63 @@ def test_filters_and_year():
     raw = hand_table().assign(year=[2011, 2011, 2011, 2011, 2006, 2011, 2011, None])
     members, _ = agg.prepare_members(raw)
     kept, notes = agg.filter_members(members, clusters=["eco construction", "ÉCO-CONSTRUCTION", "nope"])
-    assert set(kept["entity_id"]) == {"a"}
+    assert set(kept["entity_id"]) == {"a"}  # one year (2011) left after the cluster filter: no YEAR needed
     assert any("nope" in n for n in notes)
     kept, notes = agg.filter_members(members, kinds=["Company"], year=2011)
     assert set(kept["entity_id"]) == {"a", "c"}  # the companies of 2011
     kept, notes = agg.filter_members(members, year=2006)
     assert set(kept["entity_id"]) == {"g"}
     assert any("year filter" in n and "7 membership" in n for n in notes)  # the row without year too
+
+
+def two_year_members():
+    """Two yearly lists in one member table: 2021, and 2022 where b left, c grew, h joined."""
+    rows = []
+    for year, people in ((2021, {"a": 100.0, "b": 10.0, "c": 20.0}), (2022, {"a": 110.0, "c": 35.0, "h": 5.0})):
+        for entity, emp in people.items():
+            clusters = ["TIC", "TWIST"] if entity == "a" else ["TIC"]
+            for cluster in clusters:
+                rows.append(dict(entity_id=entity, name=entity.upper(), cluster=cluster,
+                                 pc_key="BE-1348" if entity in "ab" else "BE-5000", employment=emp,
+                                 kind="company", year=year))
+    return pd.DataFrame(rows)
+
+
+def test_several_years_need_a_year_filter():
+    members, _ = agg.prepare_members(two_year_members())
+    with pytest.raises(agg.MemberTableError) as error:
+        agg.filter_members(members)
+    assert "several years (2021, 2022)" in str(error.value) and "YEAR" in str(error.value)
+    with pytest.raises(agg.MemberTableError):  # the other filters leave both years
+        agg.filter_members(members, clusters=["TIC"])
+    with pytest.raises(agg.MemberTableError):  # TWIST holds only a, but in both years
+        agg.filter_members(members, clusters=["TWIST"])
+    kept, notes = agg.filter_members(members, year=2023)
+    assert kept.empty and any("no member in 2023 (years in the table: 2021, 2022)" in n for n in notes)
+    # Rows without a year next to one year: one year, nothing to choose.
+    one, _ = agg.prepare_members(two_year_members().assign(year=lambda d: d["year"].where(d["year"] == 2021)))
+    kept, notes = agg.filter_members(one)
+    assert len(kept) == len(one) and notes == []
+
+
+@pytest.mark.parametrize("year", [2021, 2022])
+def test_each_year_aggregated_alone_equals_pandas(year):
+    """Per year: the pandas oracle on that year's rows (entity once per zone, once per cluster)."""
+    raw = two_year_members()
+    members, _ = agg.prepare_members(raw)
+    kept, _ = agg.filter_members(members, year=year)
+    result = agg.aggregate(kept, ["BE-1348", "BE-5000"])
+    zones = result.zones.set_index("pc_key")
+    rows = raw[raw["year"] == year]
+    once = rows.drop_duplicates("entity_id")
+    assert zones["employment"].to_dict() == once.groupby("pc_key")["employment"].sum().to_dict()
+    assert zones["entities"].to_dict() == once.groupby("pc_key").size().to_dict()
+    tic = rows[rows["cluster"] == "TIC"].groupby("pc_key")["employment"].sum()
+    assert zones["emp_tic"].to_dict() == tic.reindex(zones.index, fill_value=0.0).to_dict()
+    assert result.stats["employment_total"] == once["employment"].sum()
+    assert result.stats["inconsistent_employment"] == 0  # no mixing of the years' headcounts
+    # Hand figures: 2021 = 100 + 10 + 20; 2022 = 110 + 35 + 5.
+    assert result.stats["employment_total"] == {2021: 130.0, 2022: 150.0}[year]
 
 
 def test_sites_reallocate_and_conserve():

@@ -93,16 +93,21 @@ def _slugs(text):
     return slugs
 
 
+# The data table of a GeoPackage, not its default style (layer_styles, whose QML's attribute
+# order changes from one process to the next).
+DATA_TABLE = "SELECT table_name FROM gpkg_contents WHERE table_name != 'layer_styles'"
+
+
 def _rows(path, columns):
     """Rows of the one table of a GeoPackage (SQLite: no QGIS layer kept alive)."""
     with sqlite3.connect(str(path)) as db:
-        table = db.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
+        table = db.execute(DATA_TABLE).fetchone()[0]
         return db.execute('SELECT {} FROM "{}"'.format(", ".join(f'"{c}"' for c in columns), table)).fetchall()
 
 
 def _table_without_fid(path):
     with sqlite3.connect(str(path)) as db:
-        table = db.execute("SELECT table_name FROM gpkg_contents").fetchone()[0]
+        table = db.execute(DATA_TABLE).fetchone()[0]
         cursor = db.execute(f'SELECT * FROM "{table}"')
         names = [d[0] for d in cursor.description]
         keep = [i for i, n in enumerate(names) if n != "fid"]

@@ -161,7 +161,7 @@ def check_invariants(table, result):
     stats = result.stats
     assert stats["employment_in"] == pytest.approx(stats["employment_out"] + stats["employment_excluded"])
     assert stats["employment_out"] == pytest.approx(np.nansum(out["employment"].astype(float)))
-    assert not out.duplicated(["entity_id", "cluster_key"]).any()
+    assert not out.duplicated(["entity_id", "cluster_key", "year"]).any()
     # unknown <=> NULL; estimated => a value
     assert (out["employment_unknown"] == out["employment"].isna()).all()
     assert out.loc[out["employment_estimated"], "employment"].notna().all()
@@ -249,6 +249,81 @@ def test_no_employment_column_keeps_everything_unknown():
     result = import_members(table, {"name": "Nom", "postcode": "CP", "cluster": "Cluster"})
     assert result.output["employment_unknown"].tolist() == [True]
     assert result.output["employment"].isna().all()
+
+
+# --- several years in one list (year column) ----------------------------------
+
+YEAR_COLS = dict(COLS, year="Année")
+
+
+def test_several_years_one_membership_per_entity_cluster_and_year():
+    """The same entity in the same cluster in 2021 and 2022 is two memberships;
+    only a second copy within one year is a duplicate (hand-computed)."""
+    table = _table(
+        [
+            ["IBM", "1130", "100", "Entreprise", "TIC", "2021"],  # 1
+            ["IBM", "1130", "120", "Entreprise", "TIC", "2022"],  # 2: another year, kept
+            ["IBM", "B-1130", "999", "Entreprise", "tic", "2021"],  # 3: duplicate of row 1 (same year)
+            ["Forem", "7000", "40", "public", "TIC; TWIST", "2022"],  # 4: two memberships
+            ["Forem", "7000", "41", "public", "TWIST", "2022"],  # 5: duplicate of row 4 in TWIST
+            ["Forem", "7000", "45", "public", "TWIST", ""],  # 6: no year: its own key, kept
+            ["Forem", "7000", "46", "public", "TWIST", "n.a."],  # 7: invalid year = no year: duplicate of row 6
+        ],
+        columns=("Nom", "CP", "Effectif", "Type", "Cluster(s)", "Année"),
+    )
+    result = import_members(table, YEAR_COLS)
+    check_invariants(table, result)
+    out, rej = result.output, result.rejected
+    got = sorted(zip(out["source_row"], out["cluster"], out["year"].fillna(0), out["employment"]))
+    assert got == [(1, "TIC", 2021, 100.0), (2, "TIC", 2022, 120.0), (4, "TIC", 2022, 40.0),
+                   (4, "TWIST", 2022, 40.0), (6, "TWIST", 0, 45.0)]
+    assert dict(zip(rej["source_row"], rej["reason"])) == {
+        3: "duplicate of row 1 (same entity, cluster and year 2021)",
+        5: "duplicate of row 4 (same entity, cluster and year 2022)",
+        7: "duplicate of row 6",
+    }
+    assert set(rej["rule"]) == {"duplicate"}
+    assert out.loc[out["source_row"] == 6, "year"].isna().all()
+    stats = result.stats
+    assert stats["years"] == {2021: 1, 2022: 3}
+    assert stats["entities"] == 2  # distinct entities, whatever the years
+    assert stats["employment_in"] == pytest.approx(100 + 120 + 999 + 80 + 41 + 45 + 46)
+    assert stats["employment_excluded"] == pytest.approx(999 + 41 + 46)
+
+
+def test_without_year_column_the_same_entity_twice_is_a_duplicate():
+    table = _table([["IBM", "1130", "100", "x", "TIC", "2021"], ["IBM", "1130", "120", "x", "TIC", "2022"]],
+                   columns=("Nom", "CP", "Effectif", "Type", "Cluster(s)", "Année"))
+    result = import_members(table, COLS)  # the year column not used
+    assert result.output["source_row"].tolist() == [1]
+    assert result.rejected["reason"].tolist() == ["duplicate of row 1"]
+    assert result.stats["years"] == {}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["1348", "5000"]),
+                               st.sampled_from(["1", "2", "30", "n.c."]), st.sampled_from(["x", "y"]),
+                               st.sampled_from(["2021", "2022", "2023", ""])), max_size=40))
+def test_property_several_years_equal_pandas_drop_duplicates(rows):
+    """Oracle: pandas keeps the first row of each (name, postcode, cluster, year)."""
+    table = _table(rows, columns=("Nom", "CP", "Effectif", "Cluster(s)", "Année"))
+    cols = {"name": "Nom", "postcode": "CP", "employment": "Effectif", "cluster": "Cluster(s)", "year": "Année"}
+    result = import_members(table, cols)
+    check_invariants(table, result)
+    frame = table.reset_index().rename(columns={"index": "row"})
+    key = ["Nom", "CP", "Cluster(s)", "Année"]
+    kept = frame.drop_duplicates(key)
+    assert sorted(result.output["source_row"]) == sorted(kept["row"])
+    first = frame.groupby(key)["row"].transform("min")
+    dups = frame[frame["row"] != first]
+    expected = {r: "duplicate of row {}".format(f) + (" (same entity, cluster and year {})".format(y) if y else "")
+                for r, f, y in zip(dups["row"], first[dups.index], dups["Année"])}
+    assert dict(zip(result.rejected["source_row"], result.rejected["reason"])) == expected
+    years = kept[kept["Année"] != ""]["Année"].astype(int).value_counts().to_dict()
+    assert result.stats["years"] == years
+    valid = pd.to_numeric(frame["Effectif"], errors="coerce")
+    assert result.stats["employment_out"] == pytest.approx(valid[kept.index].sum())
+    assert result.stats["employment_in"] == pytest.approx(valid.sum())
 
 
 # --- property-based: generated messy tables -----------------------------------

@@ -219,3 +219,85 @@ def test_geopackage_from_qgis_process_reopens_styled(qgis_app, tmp_path):
     layer = QgsVectorLayer(str(out), "n", "ogr")  # a fresh open loads the default style
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.renderer().classAttribute() == "class"
+
+
+# --- aggregatepostcodes on a points reference: its zones are points, styled as circles -------------
+def _import_sample(run_alg, folder):
+    return run_alg("importmembers", {"INPUT": str(SAMPLE_DATA / "members.csv"), "OUTPUT": str(folder / "members.gpkg"),
+                                     "REJECTED": str(folder / "rejected.gpkg")})["OUTPUT"]
+
+
+def _point_zones(run_alg, folder, layout, **outputs):
+    params = {"MEMBERS": _import_sample(run_alg, folder),
+              "POSTCODES": "{}|layername=postcode_points".format(SAMPLE_DATA / "postcode_points.gpkg"),
+              "POSTCODE_FIELD": "postcode", "LAYOUT": layout,
+              "OUTPUT": str(folder / "zones.gpkg"), "CIRCLES": str(folder / "circles.gpkg"),
+              "UNMATCHED": str(folder / "unmatched.gpkg")}
+    params.update(outputs)
+    return run_alg("aggregatepostcodes", params)
+
+
+def _renderer_facts(uri):
+    """What a fresh open of ``uri`` draws (default style of its GeoPackage), as plain values."""
+    from qgis.core import QgsVectorLayer, QgsWkbTypes
+
+    layer = QgsVectorLayer(uri, "zones", "ogr")
+    renderer = layer.renderer()
+    symbol = renderer.symbol() if renderer.type() == "singleSymbol" else renderer.sourceSymbol()
+    return {"geometry": QgsWkbTypes.geometryDisplayString(layer.geometryType()), "type": renderer.type(),
+            "size": symbol.dataDefinedSize().asExpression() if symbol.dataDefinedSize().isActive() else "",
+            "category": renderer.classAttribute() if renderer.type() == "categorizedSymbol" else None}
+
+
+@pytest.mark.parametrize("layout,renderer,category", [(0, "singleSymbol", None), (1, "categorizedSymbol", "cluster")])
+def test_point_zones_stored_styled_as_the_circles(run_alg, tmp_path, layout, renderer, category):
+    """Headless (GeoPackage default style): OUTPUT on a points reference opens with the same
+    proportional circles as CIRCLES (area-proportional size on employment), not QGIS' default marker."""
+    _point_zones(run_alg, tmp_path, layout)
+    with sqlite3.connect(str(tmp_path / "zones.gpkg")) as db:
+        rows = db.execute("SELECT f_table_name, useAsDefault FROM layer_styles").fetchall()
+    assert rows and rows[0][1] == 1
+    zones, circles = _renderer_facts(str(tmp_path / "zones.gpkg")), _renderer_facts(str(tmp_path / "circles.gpkg"))
+    assert zones["geometry"] == "Point" and zones["type"] == renderer and zones["category"] == category
+    # Area proportional to employment: exponent 0.5 on the diameter, 0 mm for 0.
+    assert zones["size"].startswith('coalesce(scale_exp("employment", 0, ') and zones["size"].endswith(", 0, 12, 0.5), 0)")
+    assert zones == circles  # the very style of CIRCLES (same maximum: the same largest code, BE-1348)
+
+
+def test_point_zones_without_members_draw_nothing(qgis_app):
+    """The circles' style on point zones: a code with employment 0 gets no circle (rendered image)."""
+    from qgis.core import QgsRectangle
+
+    from cluster_atlas.algorithms.output_styles import apply_style
+
+    layer = _memory("Point", [("employment", "double")], [("POINT(0 0)", [0.0]), ("POINT(10000 0)", [400.0])])
+    apply_style(layer, "circles", max_size_mm=10.0)
+    image = _render(layer, QgsRectangle(-10000, -5000, 20000, 5000), 600, 200, 254)
+    assert _run_width(image, 100, 150, 250) == 0  # the zero point (x = 200)
+    assert _run_width(image, 100, 340, 460) == pytest.approx(100, abs=4)
+
+
+def test_point_zones_loaded_in_the_desktop_are_styled(plugin, qgis_iface, tmp_path):
+    """Desktop: the post-processor styles the loaded OUTPUT of a points reference as circles."""
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    members = _import_sample(lambda name, params: processing.run(f"clusteratlas:{name}", params), tmp_path)
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    results = processing.runAndLoadResults("clusteratlas:aggregatepostcodes", {
+        "MEMBERS": members, "POSTCODES": "{}|layername=postcode_points".format(SAMPLE_DATA / "postcode_points.gpkg"),
+        "POSTCODE_FIELD": "postcode", "OUTPUT": "TEMPORARY_OUTPUT", "CIRCLES": "TEMPORARY_OUTPUT",
+        "UNMATCHED": "TEMPORARY_OUTPUT"})
+    loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        zones = project.mapLayer(results["OUTPUT"]) or next(
+            layer for layer in loaded if layer.source().split("|")[0] == results["OUTPUT"])
+        renderer = zones.renderer()
+        assert renderer.type() == "singleSymbol", renderer.type()
+        size = renderer.symbol().dataDefinedSize()
+        assert size.isActive() and "employment" in size.asExpression()
+        assert renderer.orderByEnabled()  # largest first, as the circles
+    finally:
+        for layer in loaded:
+            project.removeMapLayer(layer.id())

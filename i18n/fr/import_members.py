@@ -35,7 +35,7 @@ HELP_FR = """<p>Transforme une liste de membres de cluster telle qu'on la reçoi
 <li>Emploi : 1 250 et 1.250 (milliers), 12,5 (virgule décimale), classes de taille comme 10-19 (milieu 14,5, signalé comme estimé), 500+ (borne inférieure, estimé). Vide, n.c. ou ? signifie inconnu : l'entité est gardée avec un emploi NULL et le drapeau employment_unknown, jamais 0. Les valeurs négatives ou illisibles sont rejetées.</li>
 <li>Une cellule cluster peut nommer plusieurs clusters séparés par ; , / ou | : chacun donne une appartenance. Les clusters sont comparés sans tenir compte de la casse, des accents et des espaces et affichés tels qu'écrits la première fois.</li>
 <li>Types : les libellés français, néerlandais ou anglais sont ramenés à company (entreprise), training (formation), public et research (R&amp;D ; les universités comptent comme R&amp;D) ; un libellé non reconnu est gardé et signalé.</li>
-<li>Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N).</li>
+<li>Doublons : la même entité (identifiant, sinon nom normalisé et code postal) deux fois dans un cluster ne compte qu'une fois ; la copie suivante est rejetée comme « duplicate of row N » (doublon de la ligne N). Avec une colonne année, l'année fait partie de la clé : une liste couvrant plusieurs années garde une appartenance par entité, cluster et année (la même entité dans le même cluster en 2021 et en 2022 en donne deux), et seule une seconde copie dans la même année est un doublon. Agrégez une telle table une année à la fois (YEAR de <i>Emploi par code postal</i>).</li>
 <li>Lignes de total : une ligne dont le nom (ou la première cellule) est Total, Totaal, Sous-total, Subtotaal, Somme... et dont le code postal est vide ou invalide est rejetée avec la règle total_row ; son emploi n'est compté dans aucun total (le journal le signale).</li>
 </ul>
 <h3>Sorties</h3>
@@ -100,6 +100,8 @@ MESSAGES = {
     "Rows with an empty cluster cell go to the default cluster '{}'.": "Les lignes dont la cellule cluster est vide vont dans le cluster par défaut « {} ».",
     "{} rows read: {} memberships of {} entities in {} clusters; {} rejected.": "{} lignes lues : {} appartenances de {} entités dans {} clusters ; {} rejets.",
     "  rejected ({}): {}": "  rejets ({}) : {}",
+    "Several years: {}. One membership per entity, cluster and year; aggregate one year at a time (YEAR of Employment per postal code).": "Plusieurs années : {}. Une appartenance par entité, cluster et année ; agrégez une année à la fois (YEAR de Emploi par code postal).",
+    "{} ({} memberships)": "{} ({} appartenances)",
     "Employment: {:,.1f} valid read = {:,.1f} in the member table + {:,.1f} in the rejects.": "Emploi : {:,.1f} valide lu = {:,.1f} dans la table des membres + {:,.1f} dans les rejets.",
     "{} memberships with an estimated employment (size class), {} with an unknown employment (NULL).": "{} appartenances avec un emploi estimé (classe de taille), {} avec un emploi inconnu (NULL).",
     "{} input row(s) have no membership in the member table: see the Rejected output.": "{} ligne(s) d'entrée sans appartenance dans la table des membres : voir la sortie Rejets.",
@@ -123,6 +125,7 @@ MESSAGES.update({
     "empty": "vide",
     "total row ('{}'): not a member; its employment ({}) is not counted": "ligne de total ('{}') : pas un membre ; son emploi ({}) n'est pas compté",
     "duplicate of row {}": "doublon de la ligne {}",
+    "duplicate of row {} (same entity, cluster and year {:d})": "doublon de la ligne {} (même entité, même cluster et même année {:d})",
     "employment {:g} above the ceiling {:g} (cluster {})": "emploi {:g} au-dessus du plafond {:g} (cluster {})",
     "excluded by the exclusion list ('{}')": "exclu par la liste d'exclusion ('{}')",
     "excluded by the exclusion list ('{}' for cluster {})": "exclu par la liste d'exclusion ('{}' pour le cluster {})",
