@@ -3,8 +3,10 @@ from qgis.core import (
     QgsApplication,
     QgsProcessing,
     QgsProcessingModelAlgorithm,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingProvider,
     QgsProcessingUtils,
+    QgsProperty,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -37,6 +39,10 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
 
     # The one output the user must name; the layers default to temporary outputs.
     REQUIRED_OUTPUTS = ("EXPORT:PAGE",)
+    # The page step of the branch without a network writes the same page: its output
+    # is hidden and takes the value of EXPORT:PAGE (QGIS models cannot join branches).
+    PAGE, PAGE_NO_NETWORK, PAGE_CHILD, PAGE_CHILD_NO_NETWORK = (
+        "EXPORT:PAGE", "EXPORT_NO_NETWORK:PAGE", "EXPORT", "EXPORT_NO_NETWORK")
 
     def __init__(self):
         super().__init__()
@@ -50,6 +56,8 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
         for definition in self.destinationParameterDefinitions():
             if definition.name() not in self.REQUIRED_OUTPUTS:
                 definition.setFlags(definition.flags() | compat.FLAG_OPTIONAL)
+            if definition.name() == self.PAGE_NO_NETWORK:
+                definition.setFlags(definition.flags() | compat.FLAG_HIDDEN)
         self._translate_labels()
 
     def _translate_labels(self):
@@ -63,11 +71,20 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         filled = dict(parameters)
+        if is_empty_output(filled.get(self.PAGE_NO_NETWORK)):
+            filled[self.PAGE_NO_NETWORK] = filled.get(self.PAGE)
         for definition in self.destinationParameterDefinitions():
-            if filled.get(definition.name()) in (None, ""):
+            if is_empty_output(filled.get(definition.name())):
                 filled[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
         # Like every algorithm of the provider, a failed or cancelled run leaves none of its output files.
-        return guarded_run(self, filled, context, feedback, super().processAlgorithm)
+        results = guarded_run(self, filled, context, feedback, super().processAlgorithm)
+        # One page output and one page step, whichever branch made the page.
+        if self.PAGE_NO_NETWORK in results:
+            results[self.PAGE] = results.pop(self.PAGE_NO_NETWORK)
+        children = results.get("CHILD_RESULTS")
+        if isinstance(children, dict) and self.PAGE_CHILD_NO_NETWORK in children:
+            children[self.PAGE_CHILD] = children.pop(self.PAGE_CHILD_NO_NETWORK)
+        return results
 
     def name(self):
         return "atlaschain"
@@ -102,6 +119,19 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
 
     def createInstance(self):  # noqa: N802
         return AtlasChainModel()
+
+
+def is_empty_output(value):
+    """True for an output left empty: None, '', or how the batch dialog hands an
+    empty cell over (a QgsProcessingOutputLayerDefinition or a QgsProperty whose
+    static value is '')."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        if value.expressionString() or value.field():  # an expression or field-based output: not empty
+            return False
+        value = value.staticValue()
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 class ClusterAtlasProvider(QgsProcessingProvider):

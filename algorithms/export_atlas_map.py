@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterField,
@@ -17,16 +18,20 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProject,
     QgsRectangle,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 
 from .. import compat
+from ..core import network_stats as ns
 from ..core.colours import cluster_colours
 from ..core.text import normalise_key
-from .base import ClusterAtlasAlgorithm, tr
-from .layout_layers import is_wide, long_circles, memory_layer, parse_field_map
-from .layout_page import MAP_FRAME_MM, PAGE_LEGEND_LABELS, PAGE_TEXT, build_layout, export_layout
-from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum
+from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .layout_layers import is_wide, long_circles, memory_layer, network_classes, parse_field_map
+from .layout_page import MAP_FRAME_MM, PAGE_LEGEND_LABELS, PAGE_TEXT, build_layout, export_layout, network_statement
+from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum, qml_path
+from .table_io import source_to_dataframe
 from .params import decimals, lon_lat_centre, split_names, working_crs
 
 COLOUR_BY = ["cluster", "kind", "single"]
@@ -54,8 +59,15 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         "<li><b>PER_CLUSTER</b>: one page per cluster (numbered from MAP_NUMBER) instead of one page.</li>"
         "<li><b>FIELD_MAP</b>: slug to cluster name map (JSON), the aggregation's FIELD_MAP output.</li>"
         "<li><b>NETWORK</b>, <b>ZONES</b>, <b>BOUNDARY</b>, <b>BACKDROP</b>: optional layers drawn under the "
-        "circles: network lines (field <i>class</i>: copper/fibre), zone outlines, the region (Wallonia), "
-        "the country (Belgium).</li>"
+        "circles: network lines, zone outlines, the region (Wallonia), the country (Belgium).</li>"
+        "<li><b>NETWORK_CLASS_FIELD</b>, <b>CLASS_MAP</b>: how network lines are drawn by type, as in Network "
+        "overlay: the type field (default <i>class</i> when the layer has one) and the map of its values onto "
+        "classes (e.g. <code>rail=fibre; *=other</code>; <code>copper</code>, <code>fibre</code> and "
+        "<code>fiber</code> need no map). Copper, fibre and other lines get the atlas symbols; a network without a "
+        "type field is drawn with one symbol (a warning says so).</li>"
+        "<li><b>NETWORK_SUMMARY</b>: the SUMMARY table of Network overlay; its measure is written in the side "
+        "block \"Méthodo. et stat.\" (whole network, smallest distance): e.g. <i>26,5 % de l’emploi dans un "
+        "rayon de 1 km du réseau (2,7 % de la surface) ; ρ de Spearman 0,31 (n = 33).</i></li>"
         "<li><b>EXTENT</b>: map extent; default the BOUNDARY extent grown to hold every circle.</li>"
         "<li><b>TITLE</b>, <b>SUBTITLE</b>, <b>MAP_NUMBER</b>, <b>ATLAS_NAME</b>: page texts; per cluster the "
         "subtitle is the cluster name.</li>"
@@ -101,6 +113,12 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         param.setFlags(param.flags() | compat.FLAG_ADVANCED)
         self.addParameter(param)
         optional_layer("NETWORK", tr("Network lines"), compat.TYPE_VECTOR_LINE)
+        self.addParameter(QgsProcessingParameterField(
+            "NETWORK_CLASS_FIELD", tr("Network type field"), parentLayerParameterName="NETWORK", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "CLASS_MAP", tr("Type values onto classes"), defaultValue="", multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "NETWORK_SUMMARY", tr("Network overlay summary"), [compat.TYPE_VECTOR], optional=True))
         optional_layer("ZONES", tr("Zones"), compat.TYPE_VECTOR_POLYGON)
         optional_layer("BOUNDARY", tr("Region boundary"), compat.TYPE_VECTOR_POLYGON)
         optional_layer("BACKDROP", tr("Country backdrop"), compat.TYPE_VECTOR_POLYGON)
@@ -141,7 +159,84 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, name, context)
         if layer is None and parameters.get(name):
             raise QgsProcessingException(tr("{}: could not open the layer {}.").format(name, parameters.get(name)))
+        if layer is not None and layer.providerType() == "ogr":
+            # A file is read through a connection of its own. In a model the context
+            # hands over the layer an earlier step loaded (and styled: the default
+            # style written into its GeoPackage through another connection); its
+            # read-only SQLite connection, opened before that write, fails on the
+            # changed file ("ERROR 1: ... sqlite3_step(SELECT COUNT(*) ...): unable
+            # to open database file") before GDAL reopens it.
+            fresh = QgsVectorLayer(layer.source(), layer.name(), "ogr")
+            if fresh.isValid():
+                return fresh
         return layer
+
+    def _network_statement(self, parameters, context, language, feedback):
+        """The sentence of the overlay's measure for the side block ('' without NETWORK_SUMMARY)."""
+        if not parameters.get("NETWORK_SUMMARY"):
+            return ""
+        source = self.parameterAsSource(parameters, "NETWORK_SUMMARY", context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "NETWORK_SUMMARY"))
+        needed = ["class", "threshold_km", "employment_share", "area_share", "spearman_rho", "spearman_n"]
+        missing = [n for n in needed if source.fields().lookupField(n) < 0]
+        if missing:
+            raise QgsProcessingException(tr(
+                "NETWORK_SUMMARY has no field {}: give the SUMMARY output of Network overlay.").format(
+                ", ".join(missing)))
+        rows = source_to_dataframe(source, attributes=needed).to_dict("records")
+        text = network_statement(rows, language)
+        if text:
+            feedback.pushInfo(tr("Network measure on the page: {}").format(text))
+        else:
+            feedback.pushWarning(tr("NETWORK_SUMMARY holds no figure of the whole network: no measure on the page."))
+        return text
+
+    def _style_network(self, layer, parameters, context, legend_words, feedback):
+        """Network lines in the atlas symbology: copper, fibre and other lines by the
+        type field and CLASS_MAP (networkoverlay's parser); one symbol without a type field."""
+        field = self.parameterAsString(parameters, "NETWORK_CLASS_FIELD", context) or ""
+        try:
+            class_map = ns.parse_class_map(self.parameterAsString(parameters, "CLASS_MAP", context))
+        except ValueError as exc:
+            raise QgsProcessingException(tr_note(exc)) from None
+        if field and layer.fields().lookupField(field) < 0:
+            feedback.pushWarning(tr("NETWORK has no field '{}' (NETWORK_CLASS_FIELD): the network is drawn with one "
+                                    "symbol.").format(field))
+            field = ""
+        elif not field and layer.fields().lookupField("class") >= 0:
+            field = "class"
+        message, ok = layer.loadNamedStyle(qml_path("network"), compat.STYLE_CATEGORY_SYMBOLOGY)
+        if not ok:
+            raise QgsProcessingException(tr("Could not load the style {}: {}").format(qml_path("network"), message))
+        renderer = layer.renderer().clone()
+        categories = renderer.categories()  # held: a category's symbol lives as long as its category
+        if not field:
+            feedback.pushWarning(tr("NETWORK has no type field ('class', or choose one with NETWORK_CLASS_FIELD): "
+                                    "the network is drawn with one symbol, without copper/fibre classes."))
+            symbol = categories[0].symbol().clone()  # the copper line: the atlas' network
+            layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+            return
+        expression, present = network_classes(layer, field, class_map)
+        renderer.setClassAttribute(expression)
+        kept = []
+        for category in categories:
+            value = str(category.value())
+            if value in present:
+                kept.append(QgsRendererCategory(value, category.symbol().clone(), legend_words.get(value, value)))
+        for value in sorted(present - {str(c.value()) for c in categories}):
+            # other classes: the style's plain grey line
+            kept.append(QgsRendererCategory(value, renderer.sourceSymbol().clone(), legend_words.get(value, value)))
+        for index in reversed(range(len(renderer.categories()))):
+            renderer.deleteCategory(index)
+        for category in kept:
+            renderer.addCategory(category)
+        layer.setRenderer(renderer)
+        counts = ", ".join(sorted(present))
+        feedback.pushInfo(tr("Network drawn by its field {}: classes {}.").format(field, counts or "-"))
+        if not present & {"copper", "fibre"}:
+            feedback.pushWarning(tr("No network line is copper or fibre (field {}): every line is drawn as '{}'. "
+                                    "Map its values with CLASS_MAP, e.g. rail=fibre.").format(field, class_map.default))
 
     def _circle_layers(self, circles, field, colour_by, wanted, per_cluster, names, feedback, title):
         """``[(page label, layer)]``: the circle layer(s) ready to style, one per page."""
@@ -243,12 +338,14 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
                 copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
             if not copy.isValid():
                 copy = layer.clone()
-            try:
-                apply_style(copy, style_key, labels=legend_words)
-            except ValueError as error:  # the layer does not fit the style (a field missing): the user's to fix
-                raise QgsProcessingException("{}: {}".format(name, error)) from None
             if style_key == "network":
+                self._style_network(copy, parameters, context, legend_words, feedback)
                 copy.setName(wording["network_title"])
+            else:
+                try:
+                    apply_style(copy, style_key, labels=legend_words)
+                except ValueError as error:  # the layer does not fit the style (a field missing): the user's to fix
+                    raise QgsProcessingException("{}: {}".format(name, error)) from None
             project.addMapLayer(copy, False)
             background.append(copy)
 
@@ -281,12 +378,15 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
 
         extent = self._extent(parameters, context, crs, others, circle_layers, max_size)
         base_number = self.parameterAsString(parameters, "MAP_NUMBER", context) or ""
+        measure = self._network_statement(parameters, context, language, feedback)
         specs = []
         for index, (label, layer) in enumerate(pages):
             texts = dict(wording)
             for key in ("TITLE", "SUBTITLE", "ATLAS_NAME", "SPATIAL_LEVEL", "METHOD", "DATA_USED", "SOURCES", "AUTHORS", "CREDITS"):
                 texts[key.lower()] = self.parameterAsString(parameters, key, context) or ""
             texts["map_number"] = _numbered(base_number, index) if len(pages) > 1 else base_number
+            if measure:  # the overlay's measure, in the side block under the method
+                texts["method"] = "\n".join(t for t in (texts["method"], measure) if t)
             if label:
                 texts["subtitle"] = label if not texts["subtitle"] else "{} - {}".format(texts["subtitle"], label)
             layers = ([layer] if layer is not None else []) + background

@@ -87,3 +87,36 @@ def memory_layer(name, schema, rows, crs, geometry="Point"):
     layer.dataProvider().addFeatures(features, compat.FAST_INSERT)
     layer.updateExtents()
     return layer
+
+
+def network_classes(layer, class_field, class_map):
+    """How the page draws a network by class: ``(expression, classes present)``.
+
+    Each distinct value of ``class_field`` is classified once with ``class_map``
+    (``core.network_stats.ClassMap``, the parser networkoverlay uses, so page and
+    figures agree); the expression maps the raw values onto their class
+    (``copper``, ``fibre``, ``other`` or a class of the map) for a categorized
+    renderer: no copy of the lines is made, however many there are."""
+    from qgis.core import QgsExpression
+
+    index = layer.fields().lookupField(class_field)
+    by_class = {}
+    has_null = False
+    for value in layer.uniqueValues(index):
+        if value is None or (hasattr(value, "isNull") and value.isNull()) or str(value) == "NULL":
+            has_null = True
+            continue
+        by_class.setdefault(class_map.classify(value), []).append(value)
+    column = QgsExpression.quotedColumnRef(class_field)
+    whens = []
+    if has_null:
+        whens.append("WHEN {} IS NULL THEN {}".format(column, QgsExpression.quotedString(class_map.null_class)))
+    for cls in sorted(by_class):
+        if cls == class_map.default:
+            continue
+        values = ", ".join(QgsExpression.quotedValue(v) for v in sorted(by_class[cls], key=str))
+        whens.append("WHEN {} IN ({}) THEN {}".format(column, values, QgsExpression.quotedString(cls)))
+    default = QgsExpression.quotedString(class_map.default)
+    expression = "CASE {} ELSE {} END".format(" ".join(whens), default) if whens else default
+    present = set(by_class) | ({class_map.null_class} if has_null else set())
+    return expression, present

@@ -75,10 +75,79 @@ PAGE_TEXT = {
 # language: the page follows PAGE_LANGUAGE, not the interface (output_styles.legend_labels).
 PAGE_LEGEND_LABELS = {
     "fr": {"copper": "Cuivre", "fibre": "Fibre optique", "company": "Entreprises", "training": "Entités de formation",
-           "public": "Entités publiques", "research": "Entités R&D"},
+           "public": "Entités publiques", "research": "Entités R&D", "other": "Autre réseau"},
     "en": {"copper": "Copper", "fibre": "Fibre optic", "company": "Companies", "training": "Training entities",
-           "public": "Public entities", "research": "R&D entities"},
+           "public": "Public entities", "research": "R&D entities", "other": "Other network"},
 }
+
+
+def network_statement(rows, language):
+    """The overlay's measure in one sentence of the page's side block, or ''.
+
+    ``rows``: the records of networkoverlay's SUMMARY table (one per class and
+    distance). The whole network is read (class ``total``, or ``all`` without a
+    class field) at the smallest distance: share of employment whose zone lies
+    within it, share of the area within it (zones only) and Spearman's rho between
+    employment density and network density with its n (zones only). Percentages
+    to one decimal, rho to two, rounded half up on the decimal value."""
+    rows = [r for r in rows if r.get("threshold_km") is not None and r.get("employment_share") is not None]
+    classes = [str(r.get("class")) for r in rows]
+    whole = "total" if "total" in classes else ("all" if "all" in classes else (classes[0] if classes else None))
+    if whole is None:
+        return ""
+    first = min((r for r in rows if str(r.get("class")) == whole), key=lambda r: float(r["threshold_km"]))
+    comma = language == "fr"
+    employment = _percent(first["employment_share"], comma)
+    if employment is None:
+        return ""
+    distance = _decimal_text(first["threshold_km"], None, comma)
+    area = _percent(first.get("area_share"), comma)
+    rho, n = _number(first.get("spearman_rho")), int(_number(first.get("spearman_n")) or 0)
+    rho_text = _decimal_text(rho, 2, comma) if rho is not None else None
+    if language == "fr":
+        text = "{} % de l’emploi dans un rayon de {} km du réseau".format(employment, distance)
+        if area is not None:
+            text += " ({} % de la surface)".format(area)
+        if n:
+            text += " ; ρ de Spearman {} (n = {})".format(rho_text if rho_text else "non calculable", n)
+    else:
+        text = "{}% of employment within {} km of the network".format(employment, distance)
+        if area is not None:
+            text += " ({}% of the area)".format(area)
+        if n:
+            text += "; Spearman’s ρ {} (n = {})".format(rho_text if rho_text else "not computable", n)
+    return text + "."
+
+
+def _number(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number == number and number not in (float("inf"), float("-inf")) else None
+
+
+def _decimal_text(value, places, comma):
+    """``value`` rounded half up to ``places`` decimals (None: as few as needed), decimal comma in French."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    number = Decimal(repr(float(value)))
+    if places is None:
+        text = format(number.normalize(), "f")
+    else:
+        text = str(number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # no "-0.00"
+    return text.replace(".", ",") if comma else text
+
+
+def _percent(share, comma):
+    from decimal import Decimal
+
+    share = _number(share)
+    if share is None:
+        return None
+    return _decimal_text(float(Decimal(repr(share)) * 100), 1, comma)
 
 
 def _template_document():

@@ -4,8 +4,12 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_models.py
 
 The model chains the plugin's algorithms the way scripts/demo.sh does:
-importmembers -> aggregatepostcodes -> networkoverlay (only when a network is
-given, through a conditional branch) -> exportatlasmap. Its model inputs are
+importmembers -> aggregatepostcodes -> networkoverlay -> exportatlasmap (the
+page carries the overlay's measure) when a network is given; importmembers ->
+aggregatepostcodes -> exportatlasmap (child EXPORT_NO_NETWORK) when none is: a
+conditional branch chooses, as QGIS models cannot join two branches into one
+step (a step fed by a skipped one is skipped too). The provider gives both page
+steps the one output EXPORT:PAGE (provider.AtlasChainModel). Its model inputs are
 clones of the child algorithms' own parameter definitions, so types, filters
 and defaults stay those of the algorithms. The provider exposes the file as
 ``clusteratlas:atlaschain``; users can also open it in the graphical modeller.
@@ -45,7 +49,15 @@ HELP = (
     "<p>Runs the whole Cluster Atlas chain in one step, as the demo does: "
     "<b>Import cluster members</b> (importmembers) &rarr; <b>Employment per postal code</b> (aggregatepostcodes, "
     "on a postcode points or zones layer you choose) &rarr; <b>Network overlay</b> (networkoverlay, only when a "
-    "network layer is given) &rarr; <b>Export atlas map</b> (exportatlasmap, a PDF or PNG page).</p>"
+    "network layer is given) &rarr; <b>Export atlas map</b> (exportatlasmap, a PDF or PNG page). With a network "
+    "the page is made after the overlay and its side block \"Méthodo. et stat.\" states the overlay's measure "
+    "(share of employment within the first distance of the network, share of the area, Spearman's rho); without "
+    "one the page has no network and no such line.</p>"
+    "<p>Styling: no separate style step is needed. Each step styles its own layer outputs with the atlas "
+    "symbology (circles with area proportional to employment, zone outlines, the overlay zones), applied when "
+    "they are loaded in QGIS and stored as the default style of their GeoPackage, so they open styled also after "
+    "a headless run; the page draws the circles by cluster, the network by class (copper, fibre, other: "
+    "CLASS_FIELD and CLASS_MAP, as in the overlay), the zones and the region.</p>"
     "<p>Every step keeps its own accounting: rows that cannot be used end in the rejects output, members whose "
     "postal code is not in the reference layer end in the unmatched output, and each step's log gives the totals. "
     "Open the model in the graphical modeller (Processing &#9656; Models &#9656; Open existing model, file "
@@ -60,7 +72,7 @@ HELP = (
     "<h3>Example</h3><p>MEMBERS = <code>sample_data/members.csv</code>, EMPLOYMENT_CEILING = 3000, POSTCODES = "
     "<code>sample_data/postcode_points.gpkg</code> (layer <code>postcode_points</code>), POSTCODE_FIELD = "
     "<code>postcode</code>, NETWORK = <code>sample_data/network_illustrative.gpkg</code>, CLASS_FIELD = "
-    "<code>class</code>, BOUNDARY = <code>sample_data/boundaries.gpkg</code> (layer <code>wallonia</code>), "
+    "<code>class</code>, CLASS_MAP empty (the sample's classes are already copper/fibre), BOUNDARY = <code>sample_data/boundaries.gpkg</code> (layer <code>wallonia</code>), "
     "PER_CLUSTER = yes, EXPORT:PAGE = <code>atlas.pdf</code>: a PDF of 4 pages, one per cluster; IMPORT:REJECTED "
     "holds the 3 rejected rows and AGGREGATE:UNMATCHED the Luxembourg member (LU-4365, employment 85).</p>"
 )
@@ -74,7 +86,10 @@ PARAM_HELP = {
     "POSTCODE_FIELD": "Field of the reference layer holding the postal code.",
     "NETWORK": "Optional network lines (e.g. copper/fibre). Without it the network step is skipped and the page "
                "has no network.",
-    "CLASS_FIELD": "Optional field of the network giving its type (class) for per-class figures.",
+    "CLASS_FIELD": "Optional field of the network giving its type (class) for per-class figures and the "
+                   "line symbols of the page; default the field 'class' on the page.",
+    "CLASS_MAP": "Optional map of the type values onto classes, e.g. rail=fibre; *=other (as in Network "
+                 "overlay), used by the figures and the page.",
     "BOUNDARY": "Optional region boundary drawn on the page and used for the map extent.",
     "TITLE": "Title printed on the page.",
     "PER_CLUSTER": "Write one page per cluster (PDF) instead of one page with all clusters.",
@@ -87,6 +102,7 @@ PARAM_HELP = {
     "OVERLAY:SUMMARY": "Network affinity summary (only when a network is given).",
     "OVERLAY:REPORT": "HTML report of the network overlay (only when a network is given).",
     "EXPORT:PAGE": "The atlas page: PDF (one page, or one per cluster) or PNG.",
+    "EXPORT_NO_NETWORK:PAGE": "The atlas page when no network is given (filled from EXPORT:PAGE by the plugin).",
 }
 
 
@@ -168,6 +184,8 @@ def build_model(registry):
     component = QgsProcessingModelParameter("CLASS_FIELD")
     component.setPosition(QPointF(80, 400))
     model.addModelParameter(class_field, component)
+    _param(model, definition("networkoverlay", "CLASS_MAP"), "CLASS_MAP", "Type values onto classes", 80, 440,
+           optional=True)
     _param(model, definition("exportatlasmap", "BOUNDARY"), "BOUNDARY", "Region boundary", 80, 480)
     _param(model, definition("exportatlasmap", "TITLE"), "TITLE", "Page title", 80, 540)
     per_cluster = QgsProcessingParameterBoolean("PER_CLUSTER", "One page per cluster (PDF)", False)
@@ -186,25 +204,32 @@ def build_model(registry):
             "UNMATCHED": ("UNMATCHED", "Unmatched postcodes", True)})
     # The network step needs a network: a conditional branch skips it (and only it)
     # when the optional NETWORK input is empty. Model inputs are expression variables.
+    given = "@NETWORK IS NOT NULL AND length(to_string(@NETWORK)) > 0"
     _child(model, "native:condition", "HAS_NETWORK", "Network given?", 400, 380, {},
-           config={"conditions": [{"name": "network given",
-                                   "expression": "@NETWORK IS NOT NULL AND length(to_string(@NETWORK)) > 0"}]})
+           config={"conditions": [{"name": "network given", "expression": given},
+                                  {"name": "no network", "expression": f"NOT ({given})"}]})
     _child(model, "clusteratlas:networkoverlay", "OVERLAY", "Network overlay", 650, 380,
            {"ZONES": child("AGGREGATE", "OUTPUT"), "EMPLOYMENT_FIELD": static("employment"),
-            "NETWORK": param("NETWORK"), "CLASS_FIELD": param("CLASS_FIELD"), "DISTANCES": static("1, 2, 5")},
+            "NETWORK": param("NETWORK"), "CLASS_FIELD": param("CLASS_FIELD"), "CLASS_MAP": param("CLASS_MAP"),
+            "DISTANCES": static("1, 2, 5")},
            {"ZONES": ("OUTPUT", "Zones with network figures", False),
             "SUMMARY": ("SUMMARY", "Network affinity summary", False),
             "REPORT": ("REPORT", "Network overlay report", False)},
            dependencies=[QgsProcessingModelChildDependency("HAS_NETWORK", "network given")])
     # Zone outlines are drawn when the reference has polygons; point "zones" (a points
     # reference) are left off the page by exportatlasmap with a warning.
-    _child(model, "clusteratlas:exportatlasmap", "EXPORT", "Export atlas map", 400, 540,
-           {"CIRCLES": child("AGGREGATE", "CIRCLES"), "FIELD": static("employment"),
-            "FIELD_MAP": child("AGGREGATE", "FIELD_MAP"),
-            "ZONES": child("AGGREGATE", "OUTPUT"),
-            "NETWORK": param("NETWORK"), "BOUNDARY": param("BOUNDARY"), "TITLE": param("TITLE"),
-            "PER_CLUSTER": param("PER_CLUSTER")},
+    page_sources = {"CIRCLES": child("AGGREGATE", "CIRCLES"), "FIELD": static("employment"),
+                    "FIELD_MAP": child("AGGREGATE", "FIELD_MAP"), "ZONES": child("AGGREGATE", "OUTPUT"),
+                    "BOUNDARY": param("BOUNDARY"), "TITLE": param("TITLE"), "PER_CLUSTER": param("PER_CLUSTER")}
+    # With a network: after the overlay, its lines drawn by class and its measure on the page.
+    _child(model, "clusteratlas:exportatlasmap", "EXPORT", "Export atlas map", 900, 540,
+           dict(page_sources, NETWORK=param("NETWORK"), NETWORK_CLASS_FIELD=param("CLASS_FIELD"),
+                CLASS_MAP=param("CLASS_MAP"), NETWORK_SUMMARY=child("OVERLAY", "SUMMARY")),
            {"PAGE": ("OUTPUT", "Atlas page", True)})
+    # Without a network: the page alone (a step fed by the skipped overlay would be skipped too).
+    _child(model, "clusteratlas:exportatlasmap", "EXPORT_NO_NETWORK", "Export atlas map (no network)", 400, 540,
+           page_sources, {"PAGE": ("OUTPUT", "Atlas page (no network)", False)},
+           dependencies=[QgsProcessingModelChildDependency("HAS_NETWORK", "no network")])
 
     help_content = {"ALG_DESC": HELP, "ALG_CREATOR": "Cluster Atlas", "ALG_HELP_CREATOR": "Cluster Atlas",
                     "ALG_VERSION": "1.0", "SHORT_DESCRIPTION": "Import, aggregate, network overlay and atlas "

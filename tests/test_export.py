@@ -245,3 +245,98 @@ def test_memory_layer_zones_are_drawn(run_alg, circles_layer, tmp_path):
     changed = sum(1 for y in range(0, without.height(), 2) for x in range(0, without.width(), 2)
                   if without.pixel(x, y) != with_zones.pixel(x, y))
     assert changed > 100, "the zone outline is missing from the page"
+
+
+# --- the network by class and the overlay's measure ------------------------------------
+def test_network_statement_rounds_half_up_in_both_languages(qgis_app):
+    """Hand-rounded figures: 0.26549 -> 26,5 %; 0.026750 -> 2,7 % would be 2,7 (2.675 -> 2.7 at one decimal);
+    rho 0.305 -> 0,31 (half up on the decimal value, where '%.2f' gives 0.30 from the binary float)."""
+    from cluster_atlas.algorithms.layout_page import network_statement
+
+    rows = [{"class": "total", "threshold_km": 2.0, "employment_share": 0.5, "area_share": 0.1,
+             "spearman_rho": 0.305, "spearman_n": 33},
+            {"class": "total", "threshold_km": 1.0, "employment_share": 0.26549, "area_share": 0.02675,
+             "spearman_rho": 0.305, "spearman_n": 33},
+            {"class": "copper", "threshold_km": 1.0, "employment_share": 0.9, "area_share": 0.5,
+             "spearman_rho": 0.9, "spearman_n": 33}]
+    assert "%.2f" % 0.305 == "0.30"  # why the rounding is done on the decimal value
+    assert network_statement(rows, "fr") == ("26,5 % de l’emploi dans un rayon de 1 km du réseau (2,7 % de la "
+                                             "surface) ; ρ de Spearman 0,31 (n = 33).")
+    assert network_statement(rows, "en") == ("26.5% of employment within 1 km of the network (2.7% of the area); "
+                                             "Spearman’s ρ 0.31 (n = 33).")
+    # points (no area, no correlation), no class field (class 'all'), a distance of 0.5 km
+    points = [{"class": "all", "threshold_km": 0.5, "employment_share": 0.85749, "area_share": None,
+               "spearman_rho": None, "spearman_n": 0}]
+    assert network_statement(points, "fr") == "85,7 % de l’emploi dans un rayon de 0,5 km du réseau."
+    # too few zones for rho: said so, with n
+    few = [dict(rows[1], spearman_rho=float("nan"), spearman_n=2)]
+    assert network_statement(few, "en").endswith("Spearman’s ρ not computable (n = 2).")
+    assert network_statement([], "fr") == ""
+
+
+def _network_layer(with_field):
+    """Three lines around Namur (EPSG:31370) with a type field 'kind' (or no field)."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+
+    uri = "LineString?crs=EPSG:31370" + ("&field=kind:string" if with_field else "")
+    layer = QgsVectorLayer(uri, "lines", "memory")
+    features = []
+    for n, kind in enumerate(["Rail", "tram", None]):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(f"LINESTRING({180000 + n * 5000} 120000, {185000 + n * 5000} 135000)"))
+        if with_field:
+            feature.setAttributes([kind])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
+def _run_logged(run_alg, params):
+    from qgis.core import QgsProcessingFeedback
+
+    class Keeping(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.lines.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.lines.append("WARNING " + warning)
+
+    feedback = Keeping()
+    result = run_alg("exportatlasmap", params, feedback=feedback)
+    return result, feedback.lines
+
+
+def test_network_is_drawn_by_class_map_or_with_one_symbol(run_alg, circles_layer, tmp_path):
+    """Any line layer: classes from its type field and CLASS_MAP (networkoverlay's syntax);
+    without a usable type field one symbol and a warning, never an error."""
+    from qgis.core import QgsProject
+
+    classed, plain = _network_layer(True), _network_layer(False)
+    try:
+        result, log = _run_logged(run_alg, _params(circles_layer, str(tmp_path / "a.pdf"), NETWORK=classed.id(),
+                                                   NETWORK_CLASS_FIELD="kind", CLASS_MAP="rail=fibre; tram=copper"))
+        assert result["PAGES"] == 1
+        # NULL goes to the null class = the default 'other' (as in networkoverlay)
+        assert "Network drawn by its field kind: classes copper, fibre, other." in log
+        result, log = _run_logged(run_alg, _params(circles_layer, str(tmp_path / "b.pdf"), NETWORK=classed.id()))
+        assert result["PAGES"] == 1 and any(line.startswith("WARNING NETWORK has no type field") for line in log)
+        # a type field the layer does not have: a clean message before the run (parameter check)
+        from qgis.core import QgsProcessingException
+
+        with pytest.raises(QgsProcessingException, match="NETWORK_CLASS_FIELD: field 'kind' is not in NETWORK"):
+            _run_logged(run_alg, _params(circles_layer, str(tmp_path / "c.pdf"), NETWORK=plain.id(),
+                                         NETWORK_CLASS_FIELD="kind"))
+        result, log = _run_logged(run_alg, _params(circles_layer, str(tmp_path / "d.pdf"), NETWORK=classed.id(),
+                                                   NETWORK_CLASS_FIELD="kind"))
+        assert any(line.startswith("WARNING No network line is copper or fibre") for line in log)
+        text = _pdftotext(tmp_path / "a.pdf")
+        assert "Fibre optique" in text and "Cuivre" in text and "Autre réseau" in text
+        assert "dans un rayon" not in text  # no NETWORK_SUMMARY: no measure line
+    finally:
+        QgsProject.instance().removeMapLayer(classed.id())
+        QgsProject.instance().removeMapLayer(plain.id())

@@ -22,9 +22,9 @@ NETWORK = f"{S / 'network_illustrative.gpkg'}|layername=network"
 WALLONIA = f"{S / 'boundaries.gpkg'}|layername=wallonia"
 CHILDREN = {"IMPORT": "clusteratlas:importmembers", "AGGREGATE": "clusteratlas:aggregatepostcodes",
             "HAS_NETWORK": "native:condition", "OVERLAY": "clusteratlas:networkoverlay",
-            "EXPORT": "clusteratlas:exportatlasmap"}
+            "EXPORT": "clusteratlas:exportatlasmap", "EXPORT_NO_NETWORK": "clusteratlas:exportatlasmap"}
 OUTPUTS = {"IMPORT:MEMBERS", "IMPORT:REJECTED", "AGGREGATE:ZONES", "AGGREGATE:CIRCLES", "AGGREGATE:UNMATCHED",
-           "OVERLAY:ZONES", "OVERLAY:SUMMARY", "OVERLAY:REPORT", "EXPORT:PAGE"}
+           "OVERLAY:ZONES", "OVERLAY:SUMMARY", "OVERLAY:REPORT", "EXPORT:PAGE", "EXPORT_NO_NETWORK:PAGE"}
 
 
 def _pages(pdf):
@@ -80,8 +80,18 @@ def test_model_file_loads_validates_and_matches_generator(provider, tmp_path):
     assert children == CHILDREN
     assert all(child.algorithm() is not None for child in model.childAlgorithms().values())
     assert {p.name() for p in model.parameterDefinitions() if not p.isDestination()} == {
-        "MEMBERS", "EMPLOYMENT_CEILING", "POSTCODES", "POSTCODE_FIELD", "NETWORK", "CLASS_FIELD", "BOUNDARY",
-        "TITLE", "PER_CLUSTER"}
+        "MEMBERS", "EMPLOYMENT_CEILING", "POSTCODES", "POSTCODE_FIELD", "NETWORK", "CLASS_FIELD", "CLASS_MAP",
+        "BOUNDARY", "TITLE", "PER_CLUSTER"}
+    # With a network the page step comes after the overlay and takes its summary and class settings.
+    export = model.childAlgorithm("EXPORT")
+    assert "OVERLAY" in model.dependsOnChildAlgorithms("EXPORT")
+    sources = {name: [(src.source(), src.outputChildId(), src.outputName(), src.parameterName()) for src in srcs]
+               for name, srcs in export.parameterSources().items()}
+    assert sources["NETWORK_SUMMARY"] == [(sources["NETWORK_SUMMARY"][0][0], "OVERLAY", "SUMMARY", "")]
+    assert sources["CLASS_MAP"][0][3] == "CLASS_MAP" and sources["NETWORK_CLASS_FIELD"][0][3] == "CLASS_FIELD"
+    overlay_map = model.childAlgorithm("OVERLAY").parameterSources()["CLASS_MAP"][0]
+    assert overlay_map.parameterName() == "CLASS_MAP"
+    assert "OVERLAY" not in model.dependsOnChildAlgorithms("EXPORT_NO_NETWORK")
     assert {p.name() for p in model.destinationParameterDefinitions()} == OUTPUTS
     assert len(model.shortHelpString()) > 500
     # The committed file is what the generator builds now (no hand edits lost on regeneration).
@@ -110,6 +120,8 @@ def test_provider_exposes_the_model(provider):
     optional = {p.name() for p in alg.destinationParameterDefinitions()
                 if p.flags() & compat.FLAG_OPTIONAL}
     assert optional == OUTPUTS - {"EXPORT:PAGE"}, "only the page must be named; layers default to temporary"
+    hidden = {p.name() for p in alg.destinationParameterDefinitions() if p.flags() & compat.FLAG_HIDDEN}
+    assert hidden == {"EXPORT_NO_NETWORK:PAGE"}, "the page of the no-network branch is filled from EXPORT:PAGE"
     # The instance the toolbox lists has its outputs too (children resolved after registration).
     listed = QgsApplication.processingRegistry().algorithmById("clusteratlas:atlaschain")
     assert {p.name() for p in listed.destinationParameterDefinitions()} == OUTPUTS
@@ -122,7 +134,8 @@ def _model_params(out, network=True, page="page.pdf"):
               "AGGREGATE:CIRCLES": str(out / "circles.gpkg"), "AGGREGATE:UNMATCHED": str(out / "unmatched.gpkg"),
               "EXPORT:PAGE": str(out / page)}
     if network:
-        params.update({"NETWORK": NETWORK, "CLASS_FIELD": "class", "OVERLAY:ZONES": str(out / "network_zones.gpkg")})
+        params.update({"NETWORK": NETWORK, "CLASS_FIELD": "class", "OVERLAY:ZONES": str(out / "network_zones.gpkg"),
+                       "OVERLAY:SUMMARY": str(out / "summary.gpkg")})
     return params
 
 
@@ -161,6 +174,30 @@ def chain_runs(provider, tmp_path_factory):
     return model, model_out, steps, steps_out
 
 
+def _page_text(pdf, page=1):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return " ".join(text.split())
+
+
+def test_model_page_states_the_overlay_measure(chain_runs):
+    """The sample's reference is postcode points: the overlay measures distances only (no area,
+    no Spearman), so the page states the employment share within 1 km, as the SUMMARY has it."""
+    import sqlite3
+
+    model, model_out, _, _ = chain_runs
+    with sqlite3.connect(str(model_out / "summary.gpkg")) as db:
+        share, area, n = db.execute("SELECT employment_share, area_share, spearman_n FROM summary "
+                                    "WHERE class = 'total' ORDER BY threshold_km LIMIT 1").fetchone()
+    assert area is None and n == 0  # points: no area share, no correlation
+    shown = re.search(r"(\d+,\d) % de l’emploi dans un rayon de 1 km du réseau\.", _page_text(model_out / "page.pdf"))
+    assert shown, _page_text(model_out / "page.pdf")
+    assert abs(float(shown.group(1).replace(",", ".")) - 100 * share) <= 0.05 + 1e-9
+    assert "Spearman" not in _page_text(model_out / "page.pdf")
+
+
 def test_model_page_equals_step_by_step(chain_runs):
     model, model_out, (imp, agg, page), steps_out = chain_runs
     assert model["EXPORT:PAGE"] == str(model_out / "page.pdf")
@@ -192,7 +229,7 @@ def test_model_member_rejects_unmatched_equal_step_by_step(chain_runs):
 
 def test_model_network_zones_equal_step_by_step(chain_runs):
     model, model_out, _, steps_out = chain_runs
-    assert model["CHILD_RESULTS"]["HAS_NETWORK"] == {"network given": 1}
+    assert model["CHILD_RESULTS"]["HAS_NETWORK"] == {"network given": 1, "no network": 0}
     mine, oracle = _table(model_out / "network_zones.gpkg"), _table(steps_out / "network_zones.gpkg")
     assert mine == oracle and mine[1]
     assert Path(model["OVERLAY:REPORT"]).is_file()
@@ -202,10 +239,12 @@ def test_model_without_network_skips_the_overlay(provider, run_alg, tmp_path):
     steps = tmp_path / "steps"
     steps.mkdir()
     result = run_alg("atlaschain", _model_params(tmp_path, network=False, page="page.png"))
-    assert result["CHILD_RESULTS"]["HAS_NETWORK"] == {"network given": 0}
+    assert result["CHILD_RESULTS"]["HAS_NETWORK"] == {"network given": 0, "no network": 1}
     assert "OVERLAY" not in result["CHILD_RESULTS"] and "OVERLAY:ZONES" not in result
     png = Path(result["EXPORT:PAGE"])
     assert png.suffix == ".png" and png.stat().st_size > 10000
+    assert "EXPORT_NO_NETWORK:PAGE" not in result and "EXPORT_NO_NETWORK" not in result["CHILD_RESULTS"]
+    assert result["CHILD_RESULTS"]["EXPORT"]["OUTPUT"] == str(png)
     imp, agg, page = _step_by_step(run_alg, steps, network=False)
     assert result["CHILD_RESULTS"]["EXPORT"]["PAGES"] == page["PAGES"]
     assert result["CHILD_RESULTS"]["AGGREGATE"]["EMPLOYMENT_UNMATCHED"] == agg["EMPLOYMENT_UNMATCHED"]

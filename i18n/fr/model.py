@@ -19,7 +19,16 @@ HELP_FR = (
     "<b>Importer les membres des clusters</b> (importmembers) &rarr; <b>Emploi par code postal</b> "
     "(aggregatepostcodes, sur une couche de points ou de zones des codes postaux de votre choix) &rarr; "
     "<b>Superposition au réseau</b> (networkoverlay, seulement si une couche de réseau est donnée) &rarr; "
-    "<b>Exporter la carte d'atlas</b> (exportatlasmap, une page PDF ou PNG).</p>"
+    "<b>Exporter la carte d'atlas</b> (exportatlasmap, une page PDF ou PNG). Avec un réseau, la page est faite "
+    "après la superposition et son bloc latéral « Méthodo. et stat. » énonce la mesure de la superposition (part "
+    "de l'emploi à la première distance du réseau, part de la surface, rho de Spearman) ; sans réseau, la page "
+    "n'a ni réseau ni cette ligne.</p>"
+    "<p>Style : aucune étape de style séparée n'est nécessaire. Chaque étape donne à ses couches de sortie la "
+    "symbologie de l'atlas (cercles de surface proportionnelle à l'emploi, contours des zones, zones de la "
+    "superposition), appliquée quand elles sont chargées dans QGIS et enregistrée comme style par défaut de leur "
+    "GeoPackage, de sorte qu'elles s'ouvrent stylées aussi après une exécution sans interface ; la page dessine les "
+    "cercles par cluster, le réseau par classe (cuivre, fibre, autre : CLASS_FIELD et CLASS_MAP, comme dans la "
+    "superposition), les zones et la région.</p>"
     "<p>Chaque étape tient sa propre comptabilité : les lignes inutilisables aboutissent dans la sortie des rejets, "
     "les membres dont le code postal n'est pas dans la couche de référence dans la sortie des non appariés, et le "
     "journal de chaque étape donne les totaux. Ouvrez le modèle dans le modeleur graphique (Traitement &#9656; "
@@ -34,7 +43,8 @@ HELP_FR = (
     "<h3>Exemple</h3><p>MEMBERS = <code>sample_data/members.csv</code>, EMPLOYMENT_CEILING = 3000, POSTCODES = "
     "<code>sample_data/postcode_points.gpkg</code> (couche <code>postcode_points</code>), POSTCODE_FIELD = "
     "<code>postcode</code>, NETWORK = <code>sample_data/network_illustrative.gpkg</code>, CLASS_FIELD = "
-    "<code>class</code>, BOUNDARY = <code>sample_data/boundaries.gpkg</code> (couche <code>wallonia</code>), "
+    "<code>class</code>, CLASS_MAP vide (les classes de l'exemple sont déjà copper/fibre), BOUNDARY = "
+    "<code>sample_data/boundaries.gpkg</code> (couche <code>wallonia</code>), "
     "PER_CLUSTER = oui, EXPORT:PAGE = <code>atlas.pdf</code> : un PDF de 4 pages, une par cluster ; IMPORT:REJECTED "
     "contient les 3 lignes rejetées et AGGREGATE:UNMATCHED le membre luxembourgeois (LU-4365, emploi 85).</p>"
 )
@@ -65,6 +75,8 @@ MESSAGES = {
     "Aggregate per postal code": "Agréger par code postal",
     "Network given?": "Réseau donné ?",
     "Export atlas map": "Exporter la carte d'atlas",
+    "Export atlas map (no network)": "Exporter la carte d'atlas (sans réseau)",
+    "Atlas page (no network)": "Page d'atlas (sans réseau)",
     "Network overlay": "Superposition au réseau",
     # help of each input and output
     "The member table: one row per entity and cluster (CSV, XLSX/ODS or any layer or table). "
@@ -83,8 +95,16 @@ MESSAGES = {
     "Optional network lines (e.g. copper/fibre). Without it the network step is skipped and the page has no network.":
         "Lignes du réseau facultatives (p. ex. cuivre/fibre). Sans elles, l'étape du réseau est sautée et la page "
         "n'a pas de réseau.",
-    "Optional field of the network giving its type (class) for per-class figures.":
-        "Champ facultatif du réseau donnant son type (classe), pour les chiffres par classe.",
+    "Optional field of the network giving its type (class) for per-class figures and the line symbols of the "
+    "page; default the field 'class' on the page.":
+        "Champ facultatif du réseau donnant son type (classe), pour les chiffres par classe et les symboles des "
+        "lignes sur la page ; par défaut le champ « class » sur la page.",
+    "Optional map of the type values onto classes, e.g. rail=fibre; *=other (as in Network overlay), used by the "
+    "figures and the page.":
+        "Correspondance facultative des valeurs du type vers des classes, p. ex. rail=fibre; *=other (comme dans "
+        "Superposition au réseau), utilisée par les chiffres et la page.",
+    "The atlas page when no network is given (filled from EXPORT:PAGE by the plugin).":
+        "La page d'atlas quand aucun réseau n'est donné (remplie à partir de EXPORT:PAGE par l'extension).",
     "Optional region boundary drawn on the page and used for the map extent.":
         "Limite facultative de la région, dessinée sur la page et utilisée pour l'emprise de la carte.",
     "Title printed on the page.": "Titre imprimé sur la page.",
