@@ -678,6 +678,10 @@
         <translation>Filtre : {}</translation>
     </message>
     <message>
+        <source>For a member list covering several years (a year column): the year to map. Required then; empty for a list of one year.</source>
+        <translation>Pour une liste de membres sur plusieurs années (une colonne d'année) : l'année à cartographier. Obligatoire dans ce cas ; vide pour une liste d'une seule année.</translation>
+    </message>
+    <message>
         <source>French</source>
         <translation>Français</translation>
     </message>

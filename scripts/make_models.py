@@ -81,6 +81,8 @@ PARAM_HELP = {
                "Columns are detected as by Import member table.",
     "EMPLOYMENT_CEILING": "Entities with more employment than this in a cluster are rejected (e.g. a whole "
                           "university); 0 keeps everything.",
+    "YEAR": "For a member list covering several years (a year column): the year to map. Required then; "
+            "empty for a list of one year.",
     "POSTCODES": "Postal-code reference: zones (polygons; needed for network densities and the correlation) or "
                  "points (one per code). Circles are placed on it.",
     "POSTCODE_FIELD": "Field of the reference layer holding the postal code.",
@@ -170,6 +172,8 @@ def build_model(registry):
     _param(model, definition("importmembers", "INPUT"), "MEMBERS", "Member table", 80, 60)
     _param(model, definition("importmembers", "EMPLOYMENT_CEILING"), "EMPLOYMENT_CEILING",
            "Employment ceiling (0 = none)", 80, 120)
+    # A member list of several years is refused by the aggregation without a year.
+    _param(model, definition("aggregatepostcodes", "YEAR"), "YEAR", "Only this year", 80, 160, optional=True)
     _param(model, definition("aggregatepostcodes", "POSTCODES"), "POSTCODES",
            "Postal-code reference layer", 80, 200)
     postcode_field = QgsProcessingParameterField("POSTCODE_FIELD", "Postcode field",
@@ -199,7 +203,8 @@ def build_model(registry):
            {"MEMBERS": ("OUTPUT", "Member table", True), "REJECTED": ("REJECTED", "Rejected rows", True)})
     _child(model, "clusteratlas:aggregatepostcodes", "AGGREGATE", "Aggregate per postal code", 400, 220,
            {"MEMBERS": child("IMPORT", "OUTPUT"), "POSTCODES": param("POSTCODES"),
-            "POSTCODE_FIELD": param("POSTCODE_FIELD"), "DEFAULT_COUNTRY": static("BE"), "LAYOUT": static(0)},
+            "POSTCODE_FIELD": param("POSTCODE_FIELD"), "YEAR": param("YEAR"), "DEFAULT_COUNTRY": static("BE"),
+            "LAYOUT": static(0)},
            {"ZONES": ("OUTPUT", "Zones with employment", False), "CIRCLES": ("CIRCLES", "Circles", True),
             "UNMATCHED": ("UNMATCHED", "Unmatched postcodes", True)})
     # The network step needs a network: a conditional branch skips it (and only it)

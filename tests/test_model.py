@@ -80,8 +80,8 @@ def test_model_file_loads_validates_and_matches_generator(provider, tmp_path):
     assert children == CHILDREN
     assert all(child.algorithm() is not None for child in model.childAlgorithms().values())
     assert {p.name() for p in model.parameterDefinitions() if not p.isDestination()} == {
-        "MEMBERS", "EMPLOYMENT_CEILING", "POSTCODES", "POSTCODE_FIELD", "NETWORK", "CLASS_FIELD", "CLASS_MAP",
-        "BOUNDARY", "TITLE", "PER_CLUSTER"}
+        "MEMBERS", "EMPLOYMENT_CEILING", "YEAR", "POSTCODES", "POSTCODE_FIELD", "NETWORK", "CLASS_FIELD",
+        "CLASS_MAP", "BOUNDARY", "TITLE", "PER_CLUSTER"}
     # With a network the page step comes after the overlay and takes its summary and class settings.
     export = model.childAlgorithm("EXPORT")
     assert "OVERLAY" in model.dependsOnChildAlgorithms("EXPORT")
@@ -262,3 +262,62 @@ def test_qgis_process_runs_the_model(tmp_path, chain_runs):
     assert _pages(tmp_path / "page.pdf") == page["PAGES"]
     assert _total(tmp_path / "members.gpkg", "employment") == (imp["MEMBERSHIPS"], pytest.approx(imp["EMPLOYMENT_OUT"]))
     assert _total(tmp_path / "unmatched.gpkg", "employment")[1] == pytest.approx(agg["EMPLOYMENT_UNMATCHED"])
+
+
+def _model_error(run_alg, params):
+    """The messages of a refused model run: the model's error and the errors its
+    steps reported (no OGR layer in this frame: it must not outlive QGIS)."""
+    import gc
+    import traceback
+
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class Errors(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.errors = []
+
+        def reportError(self, error, fatal=False):  # noqa: N802
+            self.errors.append(error)
+            super().reportError(error, fatal)
+
+    feedback = Errors()
+    try:
+        run_alg("atlaschain", params, feedback=feedback)
+    except QgsProcessingException as error:
+        message = " | ".join([str(error)] + feedback.errors)
+        traceback.clear_frames(error.__traceback__)
+    else:
+        message = None
+    gc.collect()
+    return message
+
+
+def test_model_maps_one_year_of_a_several_year_list(provider, run_alg, tmp_path):
+    """YEAR reaches the aggregation: a two-year list is refused without it (no silent mix of years)
+    and, with it, the model's figures equal aggregatepostcodes run with the same YEAR."""
+    from .test_aggregate import _two_year_csv
+
+    csv = tmp_path / "members_2021_2022.csv"
+    _two_year_csv(csv)
+    base = dict(_model_params(tmp_path, network=False, page="page.png"), MEMBERS=str(csv), PER_CLUSTER=False)
+    refused = tmp_path / "refused"
+    refused.mkdir()
+    message = _model_error(run_alg, dict(base, **{"EXPORT:PAGE": str(refused / "page.png")}))
+    assert message is not None and "several years (2021, 2022)" in message, message
+    assert not (refused / "page.png").exists()
+
+    result = run_alg("atlaschain", dict(base, YEAR=2022))
+    steps = tmp_path / "steps"
+    steps.mkdir()
+    imp = run_alg("importmembers", {"INPUT": str(csv), "EMPLOYMENT_CEILING": 3000,
+                                    "OUTPUT": str(steps / "members.gpkg"), "REJECTED": str(steps / "rejected.gpkg")})
+    agg = run_alg("aggregatepostcodes", {"MEMBERS": imp["OUTPUT"], "POSTCODES": POINTS, "POSTCODE_FIELD": "postcode",
+                                         "YEAR": 2022, "OUTPUT": str(steps / "zones.gpkg"),
+                                         "CIRCLES": str(steps / "circles.gpkg"),
+                                         "UNMATCHED": str(steps / "unmatched.gpkg")})
+    child = result["CHILD_RESULTS"]["AGGREGATE"]
+    for key in ("EMPLOYMENT_TOTAL", "EMPLOYMENT_MATCHED", "EMPLOYMENT_UNMATCHED", "ENTITIES", "ZONES"):
+        assert child[key] == agg[key], key
+    assert child["EMPLOYMENT_TOTAL"] != 10163  # not the 2021 figure of members.csv
+    assert Path(result["EXPORT:PAGE"]).stat().st_size > 10000

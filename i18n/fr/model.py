@@ -58,6 +58,10 @@ MESSAGES = {
     # (the same labels as the algorithms' parameters; QGIS adds "[optional]" itself)
     "Employment ceiling (0 = none)": "Plafond d'emploi (0 = aucun)",
     "Postal-code reference layer": "Couche de référence des codes postaux",
+    "For a member list covering several years (a year column): the year to map. Required then; "
+    "empty for a list of one year.":
+        "Pour une liste de membres sur plusieurs années (une colonne d'année) : l'année à cartographier. "
+        "Obligatoire dans ce cas ; vide pour une liste d'une seule année.",
     "Postcode field": "Champ du code postal",
     "Network lines": "Lignes du réseau",
     "Network type field": "Champ du type de réseau",
