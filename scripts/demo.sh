@@ -29,7 +29,7 @@ FIELD_MAP="$(sed -n 's/^FIELD_MAP:[[:space:]]*//p' "$OUT/aggregatepostcodes.log"
 run networkoverlay ZONES="$OUT/aggregate_zones.gpkg" EMPLOYMENT_FIELD=employment NETWORK="$NETWORK" CLASS_FIELD=class \
   OUTPUT="$OUT/network_zones.gpkg" SUMMARY="$OUT/network_summary.gpkg" REPORT="$OUT/network_report.html"
 
-COMMON=(CIRCLES="$OUT/circles.gpkg" NETWORK="$NETWORK" ZONES="$OUT/aggregate_zones.gpkg" BOUNDARY="$WALLONIA"
+COMMON=(CIRCLES="$OUT/circles.gpkg" NETWORK="$NETWORK" NETWORK_SUMMARY="$OUT/network_summary.gpkg" ZONES="$OUT/aggregate_zones.gpkg" BOUNDARY="$WALLONIA"
   BACKDROP="$BELGIUM" "FIELD_MAP=$FIELD_MAP" "TITLE=Les clusters technologiques (données de démonstration)"
   "SPATIAL_LEVEL=Code postal"
   "METHOD=Pour chaque cluster, emploi de l'ensemble des entreprises, centres de recherche et centres de formation membres, agrégé par code postal (une entité comptée une fois par cluster). Surface des cercles proportionnelle à l'emploi."
