@@ -104,18 +104,21 @@ def network_statement(rows, language):
     area = _percent(first.get("area_share"), comma)
     rho, n = _number(first.get("spearman_rho")), int(_number(first.get("spearman_n")) or 0)
     rho_text = _decimal_text(rho, 2, comma) if rho is not None else None
+    # No-break spaces keep "26,5 %", "1 km" and "(n = 33)" on one line of the side block.
+    nb = "\u00a0"
     if language == "fr":
-        text = "{} % de l’emploi dans un rayon de {} km du réseau".format(employment, distance)
+        text = "{}{nb}% de l’emploi dans un rayon de {}{nb}km du réseau".format(employment, distance, nb=nb)
         if area is not None:
-            text += " ({} % de la surface)".format(area)
+            text += " ({}{nb}% de la surface)".format(area, nb=nb)
         if n:
-            text += " ; ρ de Spearman {} (n = {})".format(rho_text if rho_text else "non calculable", n)
+            text += "{nb}; ρ de Spearman {} (n{nb}={nb}{})".format(rho_text if rho_text else "non calculable", n,
+                                                                 nb=nb)
     else:
-        text = "{}% of employment within {} km of the network".format(employment, distance)
+        text = "{}% of employment within {}{nb}km of the network".format(employment, distance, nb=nb)
         if area is not None:
             text += " ({}% of the area)".format(area)
         if n:
-            text += "; Spearman’s ρ {} (n = {})".format(rho_text if rho_text else "not computable", n)
+            text += "; Spearman’s ρ {} (n{nb}={nb}{})".format(rho_text if rho_text else "not computable", n, nb=nb)
     return text + "."
 
 

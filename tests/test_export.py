@@ -260,17 +260,18 @@ def test_network_statement_rounds_half_up_in_both_languages(qgis_app):
             {"class": "copper", "threshold_km": 1.0, "employment_share": 0.9, "area_share": 0.5,
              "spearman_rho": 0.9, "spearman_n": 33}]
     assert "%.2f" % 0.305 == "0.30"  # why the rounding is done on the decimal value
-    assert network_statement(rows, "fr") == ("26,5 % de l’emploi dans un rayon de 1 km du réseau (2,7 % de la "
+    assert "(n\u00a0=\u00a033)" in network_statement(rows, "fr")  # no line break inside
+    assert network_statement(rows, "fr").replace("\u00a0", " ") == ("26,5 % de l’emploi dans un rayon de 1 km du réseau (2,7 % de la "
                                              "surface) ; ρ de Spearman 0,31 (n = 33).")
-    assert network_statement(rows, "en") == ("26.5% of employment within 1 km of the network (2.7% of the area); "
+    assert network_statement(rows, "en").replace("\u00a0", " ") == ("26.5% of employment within 1 km of the network (2.7% of the area); "
                                              "Spearman’s ρ 0.31 (n = 33).")
     # points (no area, no correlation), no class field (class 'all'), a distance of 0.5 km
     points = [{"class": "all", "threshold_km": 0.5, "employment_share": 0.85749, "area_share": None,
                "spearman_rho": None, "spearman_n": 0}]
-    assert network_statement(points, "fr") == "85,7 % de l’emploi dans un rayon de 0,5 km du réseau."
+    assert network_statement(points, "fr").replace("\u00a0", " ") == "85,7 % de l’emploi dans un rayon de 0,5 km du réseau."
     # too few zones for rho: said so, with n
     few = [dict(rows[1], spearman_rho=float("nan"), spearman_n=2)]
-    assert network_statement(few, "en").endswith("Spearman’s ρ not computable (n = 2).")
+    assert network_statement(few, "en").replace("\u00a0", " ").endswith("Spearman’s ρ not computable (n = 2).")
     assert network_statement([], "fr") == ""
 
 
