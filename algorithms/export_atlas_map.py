@@ -72,7 +72,9 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         "<li><b>TITLE</b>, <b>SUBTITLE</b>, <b>MAP_NUMBER</b>, <b>ATLAS_NAME</b>: page texts; per cluster the "
         "subtitle is the cluster name.</li>"
         "<li><b>SPATIAL_LEVEL</b>, <b>METHOD</b>, <b>DATA_USED</b>, <b>SOURCES</b>, <b>AUTHORS</b>, <b>CREDITS</b>: "
-        "the side block and the line under the map.</li>"
+        "the side block and the line under the map. Left empty, METHOD and DATA_USED state what the plugin computes, "
+        "SOURCES is printed as still to be given (with a warning) and AUTHORS is left out. A title too long for one "
+        "line is set smaller.</li>"
         "<li><b>PAGE_LANGUAGE</b>: language of the fixed page wording (French as in the atlas, or English).</li>"
         "<li><b>MAX_SIZE</b>: diameter in mm of the largest circle; every page uses the same scale.</li>"
         "<li><b>DPI</b>: resolution of PNG output (and of rasterised parts of PDF/SVG).</li>"
@@ -379,12 +381,21 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         extent = self._extent(parameters, context, crs, others, circle_layers, max_size)
         base_number = self.parameterAsString(parameters, "MAP_NUMBER", context) or ""
         measure = self._network_statement(parameters, context, language, feedback)
+        if not self.parameterAsString(parameters, "SOURCES", context):
+            feedback.pushWarning(tr("SOURCES is empty: the page says the sources are still to be given; name them "
+                                    "(data, year, licence) for a page to publish."))
         specs = []
         for index, (label, layer) in enumerate(pages):
             texts = dict(wording)
             for key in ("TITLE", "SUBTITLE", "ATLAS_NAME", "SPATIAL_LEVEL", "METHOD", "DATA_USED", "SOURCES", "AUTHORS", "CREDITS"):
                 texts[key.lower()] = self.parameterAsString(parameters, key, context) or ""
             texts["map_number"] = _numbered(base_number, index) if len(pages) > 1 else base_number
+            for key in ("method", "data_used"):  # the method the plugin applies, when not told otherwise
+                texts[key] = texts[key] or wording["default_" + key]
+            # A published map cites its sources: an empty SOURCES is printed as "to be given".
+            texts["sources"] = texts["sources"] or wording["default_sources"]
+            if not texts["authors"]:
+                texts["authors_label"] = ""
             if measure:  # the overlay's measure, in the side block under the method
                 texts["method"] = "\n".join(t for t in (texts["method"], measure) if t)
             if label:

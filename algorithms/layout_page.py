@@ -53,6 +53,11 @@ PAGE_TEXT = {
         "layer_cluster": "Clusters",
         "layer_kind": "Types d’entités",
         "layer_single": "Entités",
+        # Side-block texts when the user gives none: what the plugin computes.
+        "default_method": "Emploi des entités membres des clusters, agrégé par code postal (une entité comptée une "
+                          "fois par cluster). Surface des cercles proportionnelle à l’emploi.",
+        "default_data_used": "Effectif des entités membres des clusters.",
+        "default_sources": "à préciser (paramètre SOURCES)",
     },
     "en": {
         "method_heading": "Method and statistics",
@@ -68,6 +73,10 @@ PAGE_TEXT = {
         "layer_cluster": "Clusters",
         "layer_kind": "Entity kinds",
         "layer_single": "Entities",
+        "default_method": "Employment of the clusters' member entities, aggregated per postal code (an entity "
+                          "counted once per cluster). Circle areas proportional to employment.",
+        "default_data_used": "Headcount of the clusters' member entities.",
+        "default_sources": "to be given (SOURCES parameter)",
     },
 }
 
@@ -221,6 +230,8 @@ def build_layout(project, pages):
             if isinstance(item, QgsLayoutItemLabel):
                 as_html = item.mode() == compat.LABEL_MODE_HTML
                 item.setText(_fill(item.text(), spec["texts"], as_html))
+                if item.id() in ("title", "side_title"):
+                    _shrink_to_one_line(item)
             elif isinstance(item, (QgsLayoutItemScaleBar, QgsLayoutItemPicture)):
                 item.setLinkedMap(map_item)
             elif isinstance(item, QgsLayoutItemLegend):
@@ -240,6 +251,27 @@ def build_layout(project, pages):
                 _fit_scalebar(item, map_item)
     layout.refresh()
     return layout, maps, keep
+
+
+def _shrink_to_one_line(label, shrink_limit=0.5):
+    """A long title is set smaller rather than wrapped onto a second line that
+    the map frame would hide."""
+    def size():
+        return label.textFormat().size() if hasattr(label, "textFormat") else label.font().pointSizeF()
+
+    def set_size(value):
+        if hasattr(label, "setTextFormat"):  # 3.24+: the font lives in a text format
+            text_format = label.textFormat()
+            text_format.setSize(value)
+            label.setTextFormat(text_format)
+        else:
+            font = label.font()
+            font.setPointSizeF(value)
+            label.setFont(font)
+
+    smallest = size() * shrink_limit  # below that, wrapping is the lesser evil
+    while label.sizeForText().width() > label.rect().width() and size() - 0.5 >= smallest:
+        set_size(size() - 0.5)
 
 
 def fit_extent(rect, ratio):

@@ -341,3 +341,29 @@ def test_network_is_drawn_by_class_map_or_with_one_symbol(run_alg, circles_layer
     finally:
         QgsProject.instance().removeMapLayer(classed.id())
         QgsProject.instance().removeMapLayer(plain.id())
+
+
+def test_side_block_defaults_and_long_title_on_one_line(run_alg, circles_layer, tmp_path):
+    """Empty METHOD/DATA_USED: the method the plugin applies; empty SOURCES: printed as still to be
+    given, with a warning; empty AUTHORS: no empty heading; a long title is set smaller, not wrapped."""
+    title = "Les clusters technologiques de Wallonie et leurs partenaires bruxellois (essai sur réseau ferré)"
+    out = tmp_path / "page.pdf"
+    params = _params(circles_layer, str(out), TITLE=title, SOURCES="", AUTHORS="", METHOD="", DATA_USED="")
+    result, lines = _run_logged(run_alg, params)
+    assert result["PAGES"] == 1
+    text = _pdftotext(out)
+    flat = " ".join(text.split())
+    assert "Emploi des entités membres des clusters, agrégé par code postal" in flat
+    assert "Effectif des entités membres des clusters." in flat
+    assert "Sources des données : à préciser (paramètre SOURCES)" in flat
+    assert "Auteurs" not in flat
+    assert any(line.startswith("WARNING SOURCES is empty") for line in lines), lines
+    # The title is one line of the page (it wrapped under the map frame before it was set smaller).
+    lines_of_page = [" ".join(line.split()) for line in text.splitlines()]
+    assert title in lines_of_page and f"{title} - Carte 1" in lines_of_page  # and the vertical running title
+    # Given texts are printed as given.
+    out2 = tmp_path / "given.pdf"
+    _run_logged(run_alg, _params(circles_layer, str(out2), METHOD="Ma méthode.", DATA_USED="Mes données."))
+    flat2 = " ".join(_pdftotext(out2).split())
+    assert "Ma méthode." in flat2 and "Mes données." in flat2 and "Auteurs : Tests" in flat2
+    assert "à préciser" not in flat2 and "Emploi des entités membres" not in flat2
