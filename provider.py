@@ -8,12 +8,11 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProperty,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from . import compat
 from .algorithms import all_algorithms
-from .algorithms.base import guarded_run
+from .algorithms.base import guarded_run, readme_link, tr
 from .provider_meta import GROUP_NAMES, ICON_PATH as ICON, README_URL, RESOURCES_DIR
 
 MODEL_FILE = RESOURCES_DIR / "models" / "atlas_chain.model3"
@@ -22,9 +21,6 @@ MODEL_README_ANCHOR = "atlaschain"
 # Help entries of the model that are not text for the user.
 MODEL_HELP_META = ("ALG_CREATOR", "ALG_HELP_CREATOR", "ALG_VERSION", "HELP_URL", "EXAMPLES")
 
-
-def tr(text):
-    return QCoreApplication.translate("ClusterAtlas", text)
 
 
 class AtlasChainModel(QgsProcessingModelAlgorithm):
@@ -90,10 +86,10 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
         return "atlaschain"
 
     def displayName(self):  # noqa: N802
-        return QCoreApplication.translate("ClusterAtlas", "Atlas chain (import to atlas page)")
+        return tr("Atlas chain (import to atlas page)")
 
     def group(self):
-        return QCoreApplication.translate("ClusterAtlas", GROUP_NAMES["cartography"])
+        return tr(GROUP_NAMES["cartography"])
 
     def groupId(self):  # noqa: N802
         return "cartography"
@@ -101,8 +97,7 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
     def shortHelpString(self):  # noqa: N802
         content = {key: (value if key in MODEL_HELP_META or not isinstance(value, str) else tr(value))
                    for key, value in self.helpContent().items()}
-        more = tr("More: the README section <a href=\"{url}\">{url}</a> (also README.md in the plugin folder).")
-        content["ALG_DESC"] = content.get("ALG_DESC", "") + "<p>" + more.format(url=self.helpUrl()) + "</p>"
+        content["ALG_DESC"] = content.get("ALG_DESC", "") + readme_link(self.helpUrl())
         return QgsProcessingUtils.formatHelpMapAsHtml(content, self)
 
     def shortDescription(self):  # noqa: N802
@@ -142,7 +137,7 @@ class ClusterAtlasProvider(QgsProcessingProvider):
         return "Cluster Atlas"
 
     def longName(self):  # noqa: N802
-        return QCoreApplication.translate("ClusterAtlas", "Cluster Atlas: technology clusters per postal code")
+        return tr("Cluster Atlas: technology clusters per postal code")
 
     def icon(self):
         return QIcon(ICON)

@@ -47,6 +47,12 @@ class Cancelled(QgsProcessingException):
     """Raised when the user cancels; Processing reports it as a cancel."""
 
 
+def readme_link(url):
+    """The help's closing paragraph: where the README section of an algorithm is."""
+    more = tr("More: the README section <a href=\"{url}\">{url}</a> (also README.md in the plugin folder).")
+    return "<p>" + more.format(url=url) + "</p>"
+
+
 def check_cancel(feedback):
     """Raise :class:`Cancelled` when the user has cancelled."""
     if feedback is not None and feedback.isCanceled():
@@ -139,8 +145,7 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         return [t.strip() for t in tr(self.TAGS).split(",") if t.strip()]
 
     def shortHelpString(self):  # noqa: N802
-        more = tr("More: the README section <a href=\"{url}\">{url}</a> (also README.md in the plugin folder).")
-        return tr(self.HELP) + "<p>" + more.format(url=self.helpUrl()) + "</p>"
+        return tr(self.HELP) + readme_link(self.helpUrl())
 
     def helpUrl(self):  # noqa: N802
         return f"{README_URL}#{self.README_ANCHOR or self.ALG_ID}"

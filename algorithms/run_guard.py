@@ -14,7 +14,6 @@ import traceback
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputLayerDefinition,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProperty,
@@ -117,9 +116,7 @@ def planned_outputs(alg, parameters, context):
                 if isinstance(definition, QgsProcessingParameterFolderDestination):
                     continue  # a folder may hold the user's files: never removed
                 value = alg.parameterAsFileOutput(parameters, name, context)
-            elif isinstance(definition, QgsProcessingParameterFeatureSink):
-                value = alg.parameterAsOutputLayer(parameters, name, context)
-            else:
+            else:  # feature sinks, vector/raster destinations
                 value = alg.parameterAsOutputLayer(parameters, name, context)
         except Exception:  # noqa: BLE001 - an unusable value is reported by the run itself
             continue
@@ -144,9 +141,8 @@ def release_frames(exc):
         seen.add(id(exc))
         if exc.__traceback__ is not None:
             traceback.clear_frames(exc.__traceback__)
-        for chained in (exc.__cause__,):
-            if chained is not None:
-                release_frames(chained)
+        if exc.__cause__ is not None:
+            release_frames(exc.__cause__)
         exc = exc.__context__
 
 

@@ -32,6 +32,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # --import-mode=importlib: helpers are not on the path
 from conftest import SAMPLE_DATA, shared_file  # noqa: E402
 
+from .test_model import all_output_files  # noqa: E402
+
 CANCELLED = "Cancelled by the user."
 UNRELATED = "notes_of_the_user.txt"
 CLUSTERS = ["TIC", "TWIST", "Logistique", "Nutrition", "Éco-construction", "Aéronautique", "Auto-mobilité"]
@@ -276,11 +278,7 @@ def _model_params(big, out):
     return {"MEMBERS": big["csv"], "POSTCODES": big["zones_ref"], "POSTCODE_FIELD": "postcode",
             "NETWORK": f"{SAMPLE_DATA / 'network_illustrative.gpkg'}|layername=network", "CLASS_FIELD": "class",
             "BOUNDARY": _admin("wallonia_region"), "TITLE": "Cancel test", "PER_CLUSTER": False,
-            "IMPORT:MEMBERS": str(out / "members.gpkg"), "IMPORT:REJECTED": str(out / "rejected.gpkg"),
-            "AGGREGATE:ZONES": str(out / "zones.gpkg"), "AGGREGATE:CIRCLES": str(out / "circles.gpkg"),
-            "AGGREGATE:UNMATCHED": str(out / "unmatched.gpkg"), "OVERLAY:ZONES": str(out / "network_zones.gpkg"),
-            "OVERLAY:SUMMARY": str(out / "summary.gpkg"), "OVERLAY:REPORT": str(out / "report.html"),
-            "EXPORT:PAGE": str(out / "page.pdf")}
+            **all_output_files(out)}
 
 
 def test_cancelling_the_model_stops_it_and_leaves_no_output(run_alg, big, tmp_path):

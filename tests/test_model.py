@@ -127,6 +127,15 @@ def test_provider_exposes_the_model(provider):
     assert {p.name() for p in listed.destinationParameterDefinitions()} == OUTPUTS
 
 
+def all_output_files(out):
+    """Every output of the model named, as files in ``out``."""
+    return {"IMPORT:MEMBERS": str(out / "members.gpkg"), "IMPORT:REJECTED": str(out / "rejected.gpkg"),
+            "AGGREGATE:ZONES": str(out / "zones.gpkg"), "AGGREGATE:CIRCLES": str(out / "circles.gpkg"),
+            "AGGREGATE:UNMATCHED": str(out / "unmatched.gpkg"), "OVERLAY:ZONES": str(out / "network_zones.gpkg"),
+            "OVERLAY:SUMMARY": str(out / "summary.gpkg"), "OVERLAY:REPORT": str(out / "report.html"),
+            "EXPORT:PAGE": str(out / "page.pdf")}
+
+
 def _model_params(out, network=True, page="page.pdf"):
     params = {"MEMBERS": MEMBERS, "EMPLOYMENT_CEILING": 3000, "POSTCODES": POINTS, "POSTCODE_FIELD": "postcode",
               "BOUNDARY": WALLONIA, "TITLE": "Model test", "PER_CLUSTER": True,

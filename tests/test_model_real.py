@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from .conftest import ROOT, SAMPLE_DATA, shared_file
-from .test_model import _pages
+from .test_model import _pages, all_output_files
 
 MEMBERS_CSV = SAMPLE_DATA / "members.csv"
 CLASS_MAP = "rail=fibre; tram=copper; *=other"
@@ -79,11 +79,7 @@ def _model_params(inputs, network, out):
     return {"MEMBERS": str(MEMBERS_CSV), "EMPLOYMENT_CEILING": 3000, "POSTCODES": inputs["zones"],
             "POSTCODE_FIELD": "postcode", "NETWORK": str(network), "CLASS_FIELD": "class",
             "BOUNDARY": inputs["wallonia"], "TITLE": TITLE, "PER_CLUSTER": True,
-            "IMPORT:MEMBERS": str(out / "members.gpkg"), "IMPORT:REJECTED": str(out / "rejected.gpkg"),
-            "AGGREGATE:ZONES": str(out / "zones.gpkg"), "AGGREGATE:CIRCLES": str(out / "circles.gpkg"),
-            "AGGREGATE:UNMATCHED": str(out / "unmatched.gpkg"), "OVERLAY:ZONES": str(out / "network_zones.gpkg"),
-            "OVERLAY:SUMMARY": str(out / "summary.gpkg"), "OVERLAY:REPORT": str(out / "report.html"),
-            "EXPORT:PAGE": str(out / "page.pdf")}
+            **all_output_files(out)}
 
 
 def _step_by_step(inputs, network, out):
