@@ -16,7 +16,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
 _HAS_336_ENUMS = hasattr(Qgis, "ProcessingSourceType")  # 3.36+
@@ -85,42 +84,65 @@ def geometry_type(wkb_type):
 FAST_INSERT = _pick(getattr(QgsFeatureSink, "Flag", None), "FastInsert", QgsFeatureSink, "FastInsert")
 
 # --- Fields ------------------------------------------------------------------------
-# Logical type -> (QVariant type for < 3.38, QMetaType name for >= 3.38)
+# Logical type -> (QMetaType.Type name, QVariant.Type name, OGR-ish name). Names, not members: PyQt6 has
+# no QVariant.String/Int/... (QGIS 4), so the Qt5 spelling is looked up only where it is used (< 3.38).
 _FIELD_TYPES = {
-    "string": (QVariant.String, "QString", "String"),
-    "int": (QVariant.Int, "Int", "Integer"),
-    "int64": (QVariant.LongLong, "LongLong", "Integer64"),
-    "double": (QVariant.Double, "Double", "Real"),
-    "bool": (QVariant.Bool, "Bool", "Boolean"),
+    "string": ("QString", "String", "String"),
+    "int": ("Int", "Int", "Integer"),
+    "int64": ("LongLong", "LongLong", "Integer64"),
+    "double": ("Double", "Double", "Real"),
+    "bool": ("Bool", "Bool", "Boolean"),
 }
+# Type ids shared by QVariant::Type (Qt5) and QMetaType::Type (Qt5 and Qt6): Bool 1, Int 2, UInt 3,
+# LongLong 4, ULongLong 5, Double 6, QString 10. Comparing ids works whichever of the two
+# QgsField.type() returns (QVariant::Type before 3.38, QMetaType::Type from 3.38 and in QGIS 4).
+_TYPE_ID = {"bool": 1, "int": 2, "uint": 3, "int64": 4, "uint64": 5, "double": 6, "string": 10}
+
+
+def _meta_type(meta_name):
+    from qgis.PyQt.QtCore import QMetaType
+
+    scope = getattr(QMetaType, "Type", QMetaType)
+    return getattr(scope, meta_name)
+
+
+def _variant_type(variant_name):
+    from qgis.PyQt.QtCore import QVariant
+
+    scope = getattr(QVariant, "Type", QVariant)
+    return getattr(scope, variant_name) if hasattr(scope, variant_name) else getattr(QVariant, variant_name)
+
+
+def type_id(value):
+    """The integer id of a ``QVariant.Type`` / ``QMetaType.Type`` value (sip int or Python enum)."""
+    value = getattr(value, "value", value)
+    return int(value)
 
 
 def make_field(name, kind="string", length=0, precision=0):
     """A ``QgsField`` of logical type ``kind`` (string/int/int64/double/bool)."""
     try:
-        variant, meta_name, _ = _FIELD_TYPES[kind]
+        meta_name, variant_name, _ = _FIELD_TYPES[kind]
     except KeyError:
         raise ValueError(f"unknown field kind {kind!r}; use one of {sorted(_FIELD_TYPES)}") from None
-    if _FIELD_TAKES_METATYPE:
-        from qgis.PyQt.QtCore import QMetaType
-
-        meta = getattr(QMetaType.Type, meta_name) if hasattr(QMetaType, "Type") else getattr(QMetaType, meta_name)
-        return QgsField(name, meta, len=length, prec=precision)
-    return QgsField(name, variant, len=length, prec=precision)
+    field_type = _meta_type(meta_name) if _FIELD_TAKES_METATYPE else _variant_type(variant_name)
+    return QgsField(name, field_type, len=length, prec=precision)
 
 
 def field_kind(field):
     """Logical type of an existing ``QgsField`` (inverse of :func:`make_field`)."""
+    kind_id = type_id(field.type())
     if field.isNumeric():
         name = field.typeName().lower()
-        if "int" in name and "64" in name or field.type() == QVariant.LongLong:
+        if "int" in name and "64" in name or kind_id in (_TYPE_ID["int64"], _TYPE_ID["uint64"]):
             return "int64"
-        if field.type() in (QVariant.Int, QVariant.UInt) or name in ("integer", "int", "int4"):
+        if kind_id in (_TYPE_ID["int"], _TYPE_ID["uint"]) or name in ("integer", "int", "int4"):
             return "int"
         return "double"
-    if field.type() == QVariant.Bool:
+    if kind_id == _TYPE_ID["bool"]:
         return "bool"
     return "string"
+
 
 # --- Spatial index flags ----------------------------------------------------------
 from qgis.core import QgsSpatialIndex as _QgsSpatialIndex  # noqa: E402
@@ -151,6 +173,7 @@ from qgis.core import (  # noqa: E402
     QgsLayoutExporter as _QgsLayoutExporter,
     QgsLayoutItemLabel as _QgsLayoutItemLabel,
     QgsLayoutItemRegistry as _QgsLayoutItemRegistry,
+    QgsLayoutItemShape as _QgsLayoutItemShape,
     QgsMapLayer as _QgsMapLayer,
     QgsProcessingFeatureSource as _QgsProcessingFeatureSource,
     QgsSizeScaleTransformer as _QgsSizeScaleTransformer,
@@ -185,6 +208,7 @@ LAYOUT_EXPORT_SUCCESS = _member(_QgsLayoutExporter, "ExportResult", "Success")
 LAYOUT_ITEM_PAGE = _member(_QgsLayoutItemRegistry, "ItemType", "LayoutPage")
 LABEL_MODE_HTML = _member(_QgsLayoutItemLabel, "Mode", "ModeHtml")
 LABEL_MODE_FONT = _member(_QgsLayoutItemLabel, "Mode", "ModeFont")
+LAYOUT_SHAPE_RECTANGLE = _member(_QgsLayoutItemShape, "Shape", "Rectangle")
 SIZE_LEGEND_COLLAPSED = _member(_QgsDataDefinedSizeLegend, "LegendType", "LegendCollapsed")
 SIZE_LEGEND_ALIGN_BOTTOM = _member(_QgsDataDefinedSizeLegend, "VerticalAlignment", "AlignBottom")
 GRADUATED_QUANTILE = _member(_QgsGraduatedSymbolRenderer, "Mode", "Quantile")

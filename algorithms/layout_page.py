@@ -20,6 +20,7 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
     QgsLayoutSize,
     QgsMapLayerLegendUtils,
     QgsMarkerSymbol,
@@ -182,6 +183,93 @@ def _items_element(document):
     return wrapper
 
 
+# The side block, top to bottom (scripts/make_styles.py SIDE_BLOCK_ITEMS writes it in this order):
+# (heading or field label, its rule or text). Spaces in mm.
+SIDE_BLOCK_ORDER = (
+    ("method_heading", "method_rule"),
+    ("spatial_level_label", "spatial_level"),
+    ("method_label", "method"),
+    ("data_used_label", "data_used"),
+    ("sources_heading", "sources_rule"),
+    ("sources_label", "sources"),
+    ("authors_label", "authors"),
+)
+_HEADINGS = ("method_heading", "sources_heading")
+_GAP_AFTER_RULE, _GAP_BETWEEN_FIELDS, _GAP_BEFORE_HEADING = 1.2, 2.2, 6.0
+
+
+def wrap_label_text(label, text):
+    """``text`` with line breaks where ``label`` (font mode, fixed width) must wrap it.
+
+    Measured with the label's own ``sizeForText`` (QGIS' own text metrics on every version),
+    so the label then draws exactly these lines and its height is known; a word wider than
+    the label stays whole on its own line. No-break spaces keep their words together."""
+    width = label.rect().width()
+
+    def fits(candidate):
+        label.setText(candidate)
+        return label.sizeForText().width() <= width + 1e-6
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = word if not line else line + " " + word
+            if not line or fits(candidate):
+                line = candidate
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def text_height(label, text):
+    """Height (mm) of ``text``, line breaks included, in ``label``.
+
+    QGIS 3.24+ measures every line (``sizeForText``); 3.22 measures one line whatever the text
+    (Qt still draws them all, one line spacing apart): there, one line's height times the lines."""
+    lines = text.count("\n") + 1
+    label.setText("Ag")
+    one = label.sizeForText().height()
+    label.setText("Ag\nAg")
+    counts_lines = label.sizeForText().height() > one * 1.5
+    label.setText(text)
+    return label.sizeForText().height() if counts_lines else one * lines
+
+
+def flow_side_block(by_id):
+    """Stack the side block's items under one another from the first one's position: each
+    label as high as its wrapped text, a field whose text is empty left out with its label."""
+    first = by_id.get(SIDE_BLOCK_ORDER[0][0])
+    if first is None:  # a user's template without the side block
+        return
+    x, y = first.pos().x(), first.pos().y()
+    for index, (head_id, body_id) in enumerate(SIDE_BLOCK_ORDER):
+        head, body = by_id.get(head_id), by_id.get(body_id)
+        if head is None or body is None:
+            continue
+        is_heading = head_id in _HEADINGS
+        shown = bool(head.text().strip()) and (is_heading or bool(body.text().strip()))
+        head.setVisibility(shown)
+        body.setVisibility(shown)
+        if not shown:
+            continue
+        if is_heading and index:
+            y += _GAP_BEFORE_HEADING - _GAP_BETWEEN_FIELDS
+        for item in (head, body):
+            if isinstance(item, QgsLayoutItemLabel):
+                text = wrap_label_text(item, item.text())
+                height = text_height(item, text)
+                item.setText(text)
+            else:  # the rule under a heading keeps its thickness
+                height = item.rect().height()
+            item.attemptMove(QgsLayoutPoint(x, y))
+            item.attemptResize(QgsLayoutSize(item.rect().width(), height))
+            y += height
+        y += _GAP_AFTER_RULE if is_heading else _GAP_BETWEEN_FIELDS
+
+
 def _fill(text, values, as_html):
     def value(match):
         raw = values.get(match.group(1), "")
@@ -246,6 +334,7 @@ def build_layout(project, pages):
                 _fixed_size_category_symbols(item.model(), root)
                 item.updateLegend()
                 keep.append(root)
+        flow_side_block(by_id)
         for item in items:
             if isinstance(item, QgsLayoutItemScaleBar):
                 _fit_scalebar(item, map_item)

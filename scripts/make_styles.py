@@ -154,6 +154,18 @@ def main():
 PAGE_W, PAGE_H = 420.0, 297.0  # A3 landscape: the 249 x 165 mm frame plus legend and side block
 MAP_X, MAP_Y, MAP_W, MAP_H = 24.0, 38.0, 249.0, 165.0
 SIDE_X, SIDE_W = 284.0, 124.0
+SIDE_BLOCK_Y = 150.0
+# (item id, font size, bold) from top to bottom; ids ending in _rule are the lines under the headings.
+# The same order is read back by algorithms/layout_page.py (SIDE_BLOCK_ORDER).
+SIDE_BLOCK_ITEMS = (
+    ("method_heading", 9.0, True), ("method_rule", 0, False),
+    ("spatial_level_label", 7.5, True), ("spatial_level", 7.5, False),
+    ("method_label", 7.5, True), ("method", 7.5, False),
+    ("data_used_label", 7.5, True), ("data_used", 7.5, False),
+    ("sources_heading", 9.0, True), ("sources_rule", 0, False),
+    ("sources_label", 7.5, True), ("sources", 7.5, False),
+    ("authors_label", 7.5, True), ("authors", 7.5, False),
+)
 
 
 def _label(layout, item_id, text, x, y, w, h, size=9.0, bold=False, html=False, colour="#000000", rotation=0.0):
@@ -175,6 +187,20 @@ def _label(layout, item_id, text, x, y, w, h, size=9.0, bold=False, html=False, 
     if rotation:
         label.setItemRotation(rotation, adjustPosition=False)
     return label
+
+
+def _rule(layout, item_id, x, y, w):
+    """A thin black line (a 0.25 mm filled rectangle) under a side-block heading."""
+    from qgis.core import QgsFillSymbol, QgsLayoutItemShape, QgsLayoutPoint, QgsLayoutSize
+
+    rule = QgsLayoutItemShape(layout)
+    rule.setId(item_id)
+    rule.setShapeType(compat.LAYOUT_SHAPE_RECTANGLE)
+    rule.setSymbol(QgsFillSymbol.createSimple({"color": "#000000", "outline_style": "no"}))
+    layout.addLayoutItem(rule)
+    rule.attemptMove(QgsLayoutPoint(x, y))
+    rule.attemptResize(QgsLayoutSize(w, 0.25))
+    return rule
 
 
 def make_template():
@@ -245,21 +271,20 @@ def make_template():
     legend.setResizeToContents(True)
     legend.attemptMove(QgsLayoutPoint(SIDE_X, MAP_Y))
 
-    block = (
-        "<div style='font-family:DejaVu Sans;font-size:7.5pt;line-height:1.25'>"
-        "<p style='font-size:9pt;font-weight:bold;margin:0 0 2pt 0;border-bottom:0.5pt solid #000'>[% @ca_method_heading %]</p>"
-        "<b>[% @ca_spatial_level_label %]</b><br/>[% @ca_spatial_level %]<br/><br/>"
-        "<b>[% @ca_method_label %]</b><br/>[% @ca_method %]<br/><br/>"
-        "<b>[% @ca_data_used_label %]</b><br/>[% @ca_data_used %]</div>"
-    )
-    _label(layout, "method_block", block, SIDE_X, 150, SIDE_W, 70, html=True)
-    block = (
-        "<div style='font-family:DejaVu Sans;font-size:7.5pt;line-height:1.25'>"
-        "<p style='font-size:9pt;font-weight:bold;margin:0 0 2pt 0;border-bottom:0.5pt solid #000'>[% @ca_sources_heading %]</p>"
-        "<b>[% @ca_sources_label %]</b><br/>[% @ca_sources %]<br/><br/>"
-        "<b>[% @ca_authors_label %]</b><br/>[% @ca_authors %]</div>"
-    )
-    _label(layout, "sources_block", block, SIDE_X, 222, SIDE_W, 62, html=True)
+    # The side block "Méthodo. et stat." / "Sources et auteurs": plain font-mode labels, one per heading,
+    # field name and text (HTML-mode labels need QtWebKit, absent from QGIS 3.40+ Debian builds and every
+    # Qt6 build: they render empty there). No margins: layout_page.flow_side_block stacks them under one
+    # another once their texts are known, from the position of the first one.
+    y = SIDE_BLOCK_Y
+    for item_id, size, bold in SIDE_BLOCK_ITEMS:
+        if item_id.endswith("_rule"):
+            _rule(layout, item_id, SIDE_X, y, SIDE_W)
+            y += 1.0
+            continue
+        label = _label(layout, item_id, "[% @ca_{} %]".format(item_id), SIDE_X, y, SIDE_W, 5, size=size, bold=bold)
+        label.setMarginX(0.0)
+        label.setMarginY(0.0)
+        y += 5.0
     _label(layout, "credits", "[% @ca_credits %]", MAP_X, MAP_Y + MAP_H + 3, MAP_W, 12, size=7, colour="#555555")
 
     path = ROOT / "resources" / "atlas_page.qpt"

@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Idempotent set-up on Debian bookworm (run as root or with sudo available):
-# apt packages for QGIS 3.22 + pandas, a venv made from the system Python
-# (so it sees PyQGIS), pinned test packages. A second run returns in ~1 s.
+# Idempotent set-up on Debian (bookworm: QGIS 3.22; also run inside the trixie/sid chroots of
+# scripts/qgis_chroot.sh: QGIS 3.40/3.44), as root or with sudo available: apt packages for QGIS +
+# pandas, a venv made from the system Python (so it sees PyQGIS), pinned test packages.
+# A second run returns in ~1 s. CLUSTER_ATLAS_VENV=DIR puts the venv elsewhere (default .venv).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils qttools5-dev-tools postgresql-15-postgis-3"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils qttools5-dev-tools"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  # A minimal Debian has no sudo: say what to run instead of "sudo: command not found".
+  command -v sudo >/dev/null || SUDO="missing-sudo"
+  [ "$SUDO" = "missing-sudo" ] || SUDO="sudo"
+fi
+
+# PostGIS for tests/test_postgres.py: the system's own major version (15 in bookworm, 17 in trixie,
+# 18 in sid): an installed one is kept, else the newest the archive offers.
+POSTGIS="$(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' 'postgresql-*-postgis-3' 2>/dev/null \
+  | awk '$1 == "ii" {print $2}' | sort -V | tail -1)"
+if [ -z "$POSTGIS" ]; then
+  find_postgis() { apt-cache search --names-only '^postgresql-[0-9]+-postgis-3$' 2>/dev/null | cut -d' ' -f1 | sort -V | tail -1; }
+  POSTGIS="$(find_postgis)"
+  if [ -z "$POSTGIS" ] && [ "$SUDO" != "missing-sudo" ]; then $SUDO apt-get update -qq; POSTGIS="$(find_postgis)"; fi
+fi
+[ -n "$POSTGIS" ] && APT_PACKAGES="$APT_PACKAGES $POSTGIS"
 
 missing=""
 for p in $APT_PACKAGES; do
@@ -14,17 +33,14 @@ for p in $APT_PACKAGES; do
 done
 if [ -n "$missing" ]; then
   echo "[setup] installing apt packages:$missing"
-  SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    # A minimal Debian has no sudo: say what to run instead of "sudo: command not found".
-    command -v sudo >/dev/null || { echo "[setup] error: not root and no sudo; as root run: apt-get install --no-install-recommends$missing" >&2; exit 1; }
-    SUDO="sudo"
+  if [ "$SUDO" = "missing-sudo" ]; then
+    echo "[setup] error: not root and no sudo; as root run: apt-get install --no-install-recommends$missing" >&2; exit 1
   fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
-VENV="$ROOT/.venv"
+VENV="${CLUSTER_ATLAS_VENV:-$ROOT/.venv}"
 STAMP="$VENV/.requirements.sha"
 want="$(sha1sum requirements-dev.txt | cut -d' ' -f1)"
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
@@ -37,8 +53,9 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; 
   echo "$want" > "$STAMP"
 fi
 
-# The plugin must load as a folder named cluster_atlas: a symlink to this checkout.
+# The plugin must load as a folder named cluster_atlas: a symlink to this checkout, relative so that
+# it also holds where the checkout is mounted elsewhere (the QGIS chroots see it as /src/main).
 mkdir -p "$ROOT/.build/plugins"
-ln -sfn "$ROOT" "$ROOT/.build/plugins/cluster_atlas"
+ln -sfn ../.. "$ROOT/.build/plugins/cluster_atlas"
 "$VENV/bin/python" scripts/build_translations.py >/dev/null || echo "[setup] warning: translations not built"
 echo "[setup] ok: $("$VENV/bin/python" -c 'from qgis.core import Qgis; print("QGIS", Qgis.QGIS_VERSION)' 2>/dev/null)"

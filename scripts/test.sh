@@ -8,4 +8,4 @@ cd "$ROOT"
 export QT_QPA_PLATFORM=offscreen
 export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-/tmp/runtime-$(id -u)}"
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-exec "$ROOT/.venv/bin/python" -m pytest "$@"
+exec "${CLUSTER_ATLAS_VENV:-$ROOT/.venv}/bin/python" -m pytest "$@"

@@ -20,6 +20,21 @@ if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
 
 
+def pdf_text(path, page=None):
+    """The text of a PDF (one page, or all) as pdftotext reads it, typographic ligatures
+    (U+FB00 "ﬀ" in "Eﬀectif", which Qt sets in font-mode layout labels) spelled out as letters
+    (NFKC), so that a test compares words, not glyph choices."""
+    import shutil
+    import subprocess
+    import unicodedata
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    args = ["pdftotext"] + (["-f", str(page), "-l", str(page)] if page else []) + [str(path), "-"]
+    text = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return "".join(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" else c for c in text)
+
+
 def shared_file(name):
     """Path of a file of ../shared/data, or skip the test with the reason."""
     path = SHARED_DATA / name

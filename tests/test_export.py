@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from .conftest import shared_file
+from .conftest import pdf_text, shared_file
 
 # Real Walloon postal codes, far enough apart that their circles do not touch.
 CODES = {"1348": ("ICT", 400.0), "4000": ("ICT", 100.0), "7000": ("Logistics", 250.0), "6700": ("Logistics", 50.0)}
@@ -46,10 +46,7 @@ def _params(circles, out, **extra):
 
 
 def _pdftotext(path, page=None):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    args = ["pdftotext"] + (["-f", str(page), "-l", str(page)] if page else []) + [str(path), "-"]
-    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return pdf_text(path, page)
 
 
 def test_pdf_page_size_and_legend(run_alg, circles_layer, tmp_path):

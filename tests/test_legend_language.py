@@ -6,12 +6,12 @@ the exported atlas page's legend its PAGE_LANGUAGE, whatever the interface.
 Oracle: the French written out here, the atlas' own words ("des fibres cuivre
 et optique"; "entreprises, entités de formation, entités publiques, entités R&D").
 """
-import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
 import pytest
+
+from .conftest import pdf_text
 
 from .test_i18n import french  # noqa: F401 (fixture: the French catalogue installed, as QGIS in French)
 
@@ -110,9 +110,7 @@ def test_default_style_stored_in_the_geopackage_follows_the_interface(run_alg, t
 
 
 def _pdftotext(path):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pdf_text(path)
 
 
 def _page_text(run_alg, tmp_path, page_language):

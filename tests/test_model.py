@@ -13,6 +13,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from .conftest import pdf_text
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_FILE = ROOT / "resources" / "models" / "atlas_chain.model3"
 S = ROOT / "sample_data"
@@ -184,11 +186,7 @@ def chain_runs(provider, tmp_path_factory):
 
 
 def _page_text(pdf, page=1):
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    return " ".join(text.split())
+    return " ".join(pdf_text(pdf, page).split())
 
 
 def test_model_page_states_the_overlay_measure(chain_runs):

@@ -19,13 +19,13 @@ QGIS' native:sumlinelengths (network length per zone).
 """
 import json
 import re
-import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
-from .conftest import ROOT, SAMPLE_DATA, shared_file
+
+from .conftest import ROOT, SAMPLE_DATA, pdf_text, shared_file
 from .test_model import _pages, all_output_files
 
 MEMBERS_CSV = SAMPLE_DATA / "members.csv"
@@ -275,11 +275,7 @@ def test_model_layer_outputs_arrive_styled(real):
 def _measure(pdf, page=1):
     """The overlay's measure as printed in the side block of a page: (employment %, distance km,
     area %, rho, n) read back with pdftotext, decimal commas or points."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    text = " ".join(text.split())
+    text = " ".join(pdf_text(pdf, page).split())
     number = r"(-?\d+(?:[.,]\d+)?)"
     fr = re.search(rf"{number} % de l’emploi dans un rayon de {number} km du réseau \({number} % de la surface\) ; "
                    rf"ρ de Spearman {number} \(n = (\d+)\)", text)
