@@ -160,7 +160,7 @@ def text_format_always_text():
         return scope.AlwaysText
     from qgis.core import QgsRenderContext
 
-    return QgsRenderContext.TextFormatAlwaysText
+    return getattr(QgsRenderContext, "TextFormatAlwaysText")  # before 3.22 only
 
 
 # --- Class-scoped enums: old unscoped spellings are gone in QGIS 4 (PyQt6) -----------
@@ -213,3 +213,28 @@ SIZE_LEGEND_COLLAPSED = _member(_QgsDataDefinedSizeLegend, "LegendType", "Legend
 SIZE_LEGEND_ALIGN_BOTTOM = _member(_QgsDataDefinedSizeLegend, "VerticalAlignment", "AlignBottom")
 GRADUATED_QUANTILE = _member(_QgsGraduatedSymbolRenderer, "Mode", "Quantile")
 WRITER_NO_ERROR = _member(_QgsVectorFileWriter, "WriterError", "NoError")
+
+
+# --- Calls deprecated in newer QGIS: the newer API where it exists ------------------------
+def parameter_as_fields(alg, parameters, name, context):
+    """Field names of a field parameter: ``parameterAsStrings`` (3.40+; ``parameterAsFields`` is
+    deprecated there and warns on stderr), else ``parameterAsFields``."""
+    method = getattr(alg, "parameterAsStrings", None) or alg.parameterAsFields
+    return list(method(parameters, name, context) or [])
+
+
+def save_style_to_database(layer, name, description, as_default):
+    """Store the layer's style in its data source; returns an error message, "" when stored.
+
+    ``saveStyleToDatabaseV2`` (3.44+; the old call is deprecated there) returns failure flags
+    (``QgsMapLayer.SaveStyleResult``); an SLD that cannot be generated still leaves the QML stored,
+    which is what QGIS loads. Before 3.44, ``saveStyleToDatabase`` returns the message."""
+    if hasattr(layer, "saveStyleToDatabaseV2"):
+        flags, message = layer.saveStyleToDatabaseV2(name, description, as_default, "")
+        failed = [_member(_QgsMapLayer, "SaveStyleResult", member) for member in
+                  ("DatabaseWriteFailed", "QmlGenerationFailed")]
+        return (message or "QGIS could not store the style") if any(flags & f for f in failed) else ""
+    error = layer.saveStyleToDatabase(name, description, as_default, "")
+    if isinstance(error, tuple):  # some builds return (ok, message)
+        error = "" if error[0] else error[-1]
+    return error or ""

@@ -24,6 +24,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
+from .. import compat
 from ..core.messages import translated
 from ..provider_meta import GROUP_NAMES, ICON_PATH, README_URL
 from . import run_guard
@@ -205,7 +206,7 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             if not isinstance(definition, QgsProcessingParameterField):
                 continue
-            wanted = [f for f in self.parameterAsFields(parameters, definition.name(), context) if f]
+            wanted = [f for f in compat.parameter_as_fields(self, parameters, definition.name(), context) if f]
             parent = definition.parentLayerParameterName()
             if not wanted or not parent or parameters.get(parent) in (None, ""):
                 continue

@@ -3,11 +3,13 @@
 ``style_output(context, dest_id, style_key, feedback, **options)`` is called by
 every algorithm once per layer output, at the end of ``processAlgorithm``:
 
-* desktop: when the output will be loaded into the project, a layer
-  post-processor applies ``styles/<style_key>.qml`` (adjusted to the data) on
-  the main thread. Processing keeps only a raw pointer to post-processors, so
-  we keep a Python reference to each one (``_POST_PROCESSORS``), otherwise it
-  is garbage-collected before it runs.
+* desktop: the layer object Processing will load on completion (it sits in the
+  context's temporary layer store) is styled with ``styles/<style_key>.qml``
+  (adjusted to the data) before the algorithm returns. Only when the output is a
+  layer the project already shows is a layer post-processor used (QGIS 3.26+'s
+  batch dialog calls post-processors with an already-deleted feedback object).
+  Processing keeps only a raw pointer to post-processors, so we keep a Python
+  reference to each one (``_POST_PROCESSORS``).
 * files: for GeoPackage outputs the adjusted style is also stored as the
   layer's default style in the GeoPackage ``layer_styles`` table, so a layer
   produced by ``qgis_process`` (where post-processors never run) opens styled.
@@ -254,11 +256,7 @@ def save_default_style(layer, name=None):
         return False
     source = layer.source().split("|")[0]
     if source.lower().endswith(".gpkg"):
-        error = layer.saveStyleToDatabase(name or layer.name(), "Cluster Atlas", True, "")
-        # 3.22 returns the error message; later versions may return (ok, msg).
-        if isinstance(error, tuple):
-            error = "" if error[0] else error[-1]
-        return not error
+        return not compat.save_style_to_database(layer, name or layer.name(), "Cluster Atlas", True)
     if source.lower().endswith(".shp"):
         _msg, ok = layer.saveNamedStyle(source[:-4] + ".qml")
         return ok
@@ -274,6 +272,7 @@ class AtlasStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.options = options
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        # Neither context nor feedback is kept beyond this call (QGIS deletes them after the run).
         if isinstance(layer, QgsVectorLayer):
             try:
                 apply_style(layer, self.style_key, **self.options)
@@ -293,22 +292,32 @@ def style_output(context, dest_id, style_key, feedback=None, **options):
     if not dest_id:
         return ""
     info = ""
+    layer, in_project = None, False
     try:
         layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
+            project = context.project()
+            in_project = project is not None and project.mapLayer(layer.id()) is not None
             file_layer = layer
             if layer.providerType() == "ogr":
-                # A fresh layer object: do not restyle one that the project may already show.
+                # A fresh layer object for the file's default style (its own connection, closed after).
                 file_layer = QgsVectorLayer(layer.source(), layer.name(), "ogr")
             info = apply_style(file_layer, style_key, **options)
             if save_default_style(file_layer):
                 info += tr(" (stored as the default style of the GeoPackage layer)")
+            if file_layer is not layer and not in_project:
+                # The layer object QGIS will load on completion (it takes it from the context's
+                # temporary store): styled now, so no post-processor is needed for it.
+                apply_style(layer, style_key, **options)
             if feedback is not None:
                 feedback.pushInfo(tr("Style: {}").format(info))
     except ValueError as error:
         if feedback is not None:
             feedback.pushWarning(str(error))
-    if context.willLoadLayerOnCompletion(dest_id):
+    if in_project and context.willLoadLayerOnCompletion(dest_id):
+        # The output is a layer the project already shows: restyle it once the run has reloaded it.
+        # Only here: QGIS 3.26+'s batch dialog hands post-processors a feedback object it has
+        # already deleted ("wrapped C/C++ object ... has been deleted", a Python error per output).
         processor = AtlasStylePostProcessor(style_key, options)
         _POST_PROCESSORS.append(processor)
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)

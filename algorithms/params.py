@@ -57,11 +57,7 @@ def optional_field(name, description, parent, data_type=None, advanced=False):
 
 def field_value(alg, parameters, name, context):
     """The chosen field name of an optional field parameter, or None when empty."""
-    if hasattr(alg, "parameterAsFields"):
-        values = alg.parameterAsFields(parameters, name, context)
-    else:  # pragma: no cover - very old API
-        values = [alg.parameterAsString(parameters, name, context)]
-    values = [v for v in values if v]
+    values = [v for v in compat.parameter_as_fields(alg, parameters, name, context) if v]
     return values[0] if values else None
 
 

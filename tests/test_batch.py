@@ -32,6 +32,29 @@ ROWS = [(2021, "Infopôle cluster TIC"), (2021, "TWIST"), (2022, "Infopôle clus
         (2022, "Logistique en Wallonie")]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def desktop_layer_tree(qgis_iface):
+    """A real layer tree view behind the test iface, as the desktop has: QGIS 3.40's result
+    handling asks it for the current node and 3.44's hands it to
+    QgsProcessingGuiUtils.addResultLayers, which refuses pytest-qgis' MagicMock stand-in."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view.setModel(model)
+    had = "layerTreeView" in vars(qgis_iface)
+    previous = vars(qgis_iface).get("layerTreeView")
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+    if had:
+        qgis_iface.layerTreeView = previous
+    else:
+        del qgis_iface.layerTreeView
+    view.setModel(None)
+    del model, view
+
+
 def _fill(dialog, rows):
     """Fill the dialog's BatchPanel, one table row per dict, as BatchPanel.load() does."""
     from processing.tools import dataobjects
