@@ -57,6 +57,10 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
         self._translate_labels()
 
     def _translate_labels(self):
+        # The help too, in the model itself: qgis_process 3.40+ prints a model's help content, not
+        # its shortHelpString.
+        self.setHelpContent({key: (value if key in MODEL_HELP_META or not isinstance(value, str) else tr(value))
+                             for key, value in self.helpContent().items()})
         for definition in self.parameterDefinitions():
             definition.setDescription(tr(definition.description()))
         for output in self.outputDefinitions():
@@ -74,6 +78,10 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
                 filled[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
         # Like every algorithm of the provider, a failed or cancelled run leaves none of its output files.
         results = guarded_run(self, filled, context, feedback, super().processAlgorithm)
+        # Every step the inputs call for has run: QGIS 3.40+ counts the branch not taken (the page
+        # without a network, or with one) and leaves the bar at 5/6.
+        if feedback is not None:
+            feedback.setProgress(100)
         # One page output and one page step, whichever branch made the page.
         if self.PAGE_NO_NETWORK in results:
             results[self.PAGE] = results.pop(self.PAGE_NO_NETWORK)
@@ -95,13 +103,12 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
         return "cartography"
 
     def shortHelpString(self):  # noqa: N802
-        content = {key: (value if key in MODEL_HELP_META or not isinstance(value, str) else tr(value))
-                   for key, value in self.helpContent().items()}
+        content = dict(self.helpContent())  # translated at load
         content["ALG_DESC"] = content.get("ALG_DESC", "") + readme_link(self.helpUrl())
         return QgsProcessingUtils.formatHelpMapAsHtml(content, self)
 
     def shortDescription(self):  # noqa: N802
-        return tr(self.helpContent().get("SHORT_DESCRIPTION", ""))
+        return self.helpContent().get("SHORT_DESCRIPTION", "")
 
     def helpUrl(self):  # noqa: N802
         return f"{README_URL}#{MODEL_README_ANCHOR}"

@@ -3,13 +3,12 @@
 ``style_output(context, dest_id, style_key, feedback, **options)`` is called by
 every algorithm once per layer output, at the end of ``processAlgorithm``:
 
-* desktop: the layer object Processing will load on completion (it sits in the
-  context's temporary layer store) is styled with ``styles/<style_key>.qml``
-  (adjusted to the data) before the algorithm returns. Only when the output is a
-  layer the project already shows is a layer post-processor used (QGIS 3.26+'s
-  batch dialog calls post-processors with an already-deleted feedback object).
-  Processing keeps only a raw pointer to post-processors, so we keep a Python
-  reference to each one (``_POST_PROCESSORS``).
+* desktop: when the output will be loaded into the project, a layer
+  post-processor applies ``styles/<style_key>.qml`` (adjusted to the data) on
+  the main thread, after Processing's own default styles. Processing keeps only a
+  raw pointer to post-processors, so we keep a Python reference to each one
+  (``_POST_PROCESSORS``), otherwise it is garbage-collected before it runs. The
+  post-processor keeps no context or feedback object beyond its call.
 * files: for GeoPackage outputs the adjusted style is also stored as the
   layer's default style in the GeoPackage ``layer_styles`` table, so a layer
   produced by ``qgis_process`` (where post-processors never run) opens styled.
@@ -34,6 +33,7 @@ from qgis.core import (
     QgsSizeScaleTransformer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QFileInfo
 from qgis.PyQt.QtGui import QColor
 
 from .. import compat
@@ -272,13 +272,22 @@ class AtlasStylePostProcessor(QgsProcessingLayerPostProcessorInterface):
         self.options = options
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
-        # Neither context nor feedback is kept beyond this call (QGIS deletes them after the run).
+        # Neither context nor feedback is kept beyond this call: QGIS deletes them after the run.
         if isinstance(layer, QgsVectorLayer):
             try:
                 apply_style(layer, self.style_key, **self.options)
             except ValueError as error:
                 if feedback is not None:
                     feedback.pushWarning(str(error))
+
+
+def _file_layer_name(source):
+    """The name QGIS gives a layer opened from ``source``: its layer name, else the file's base name."""
+    path, _, options = source.partition("|")
+    for option in options.split("|"):
+        if option.startswith("layername="):
+            return option[len("layername="):]
+    return QFileInfo(path).completeBaseName()
 
 
 def style_output(context, dest_id, style_key, feedback=None, **options):
@@ -292,32 +301,27 @@ def style_output(context, dest_id, style_key, feedback=None, **options):
     if not dest_id:
         return ""
     info = ""
-    layer, in_project = None, False
     try:
-        layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+        # A layer the run already holds (a temporary/memory output) is styled in place; a file
+        # output through a layer object of our own, closed when done: a layer opened into the
+        # context here would keep an SQLite connection that the style written into the GeoPackage
+        # next makes stale (QGIS 3.40 then logs "ERROR 1 ... unable to open database file" on
+        # the layer it loads), and one the project shows must not be restyled behind its back.
+        layer = QgsProcessingUtils.mapLayerFromString(dest_id, context, False)
+        if layer is None or (isinstance(layer, QgsVectorLayer) and layer.providerType() == "ogr"):
+            source = layer.source() if layer is not None else dest_id
+            layer = QgsVectorLayer(source, layer.name() if layer is not None else _file_layer_name(source), "ogr")
         if isinstance(layer, QgsVectorLayer) and layer.isValid():
-            project = context.project()
-            in_project = project is not None and project.mapLayer(layer.id()) is not None
             file_layer = layer
-            if layer.providerType() == "ogr":
-                # A fresh layer object for the file's default style (its own connection, closed after).
-                file_layer = QgsVectorLayer(layer.source(), layer.name(), "ogr")
             info = apply_style(file_layer, style_key, **options)
             if save_default_style(file_layer):
                 info += tr(" (stored as the default style of the GeoPackage layer)")
-            if file_layer is not layer and not in_project:
-                # The layer object QGIS will load on completion (it takes it from the context's
-                # temporary store): styled now, so no post-processor is needed for it.
-                apply_style(layer, style_key, **options)
             if feedback is not None:
                 feedback.pushInfo(tr("Style: {}").format(info))
     except ValueError as error:
         if feedback is not None:
             feedback.pushWarning(str(error))
-    if in_project and context.willLoadLayerOnCompletion(dest_id):
-        # The output is a layer the project already shows: restyle it once the run has reloaded it.
-        # Only here: QGIS 3.26+'s batch dialog hands post-processors a feedback object it has
-        # already deleted ("wrapped C/C++ object ... has been deleted", a Python error per output).
+    if context.willLoadLayerOnCompletion(dest_id):
         processor = AtlasStylePostProcessor(style_key, options)
         _POST_PROCESSORS.append(processor)
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)

@@ -1,7 +1,11 @@
 """Regenerate the bundled Processing model resources/models/atlas_chain.model3
-(run after changing a parameter of the chained algorithms):
+(run after changing a parameter of the chained algorithms), on QGIS 3.22, the host's:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_models.py
+
+QGIS 3.40+ would name the model's outputs after their descriptions ("circles" instead of
+"AGGREGATE:CIRCLES", the stable names scripts and models use) and write a newer format: the
+file written on 3.22 loads with the same names on every supported version (tests/test_model.py).
 
 The model chains the plugin's algorithms the way scripts/demo.sh does:
 importmembers -> aggregatepostcodes -> networkoverlay -> exportatlasmap (the
@@ -245,6 +249,11 @@ def build_model(registry):
 
 
 def main():
+    from qgis.core import Qgis
+
+    if Qgis.QGIS_VERSION_INT >= 32300:
+        raise SystemExit("run scripts/make_models.py on QGIS 3.22 (the host's .venv): QGIS {} would rename the "
+                         "model's outputs".format(Qgis.QGIS_VERSION))
     app = QgsApplication([], False)
     app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")

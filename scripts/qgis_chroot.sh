@@ -28,6 +28,11 @@ PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl pytho
   xvfb xauth gdal-bin poppler-utils git qttools5-dev-tools ca-certificates locales"
 
 [ "$(id -u)" -eq 0 ] || { echo "[chroot] error: needs root (debootstrap and bind mounts)" >&2; exit 1; }
+# Every run in a private mount namespace: its bind mounts are seen by no other process and vanish
+# with it, so runs side by side (two versions, or two test files) never unmount each other's.
+if [ -z "${CLUSTER_ATLAS_MOUNT_NS:-}" ]; then
+  CLUSTER_ATLAS_MOUNT_NS=1 exec unshare --mount --propagation private -- bash "$0" "$action" "$version" "$@"
+fi
 
 in_chroot() {  # in_chroot CMD...: run in the chroot with a clean environment (no host PIP_CERT etc.)
   chroot "$DIR" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
@@ -46,9 +51,9 @@ mount_all() {
     mounted "$DIR/src/shared" || mount --bind "$(readlink -f "$SHARED")" "$DIR/src/shared"
   fi
 }
-umount_all() {
+umount_all() {  # before moving or deleting a chroot (the namespace drops them anyway at exit)
   for m in src/shared src/main dev sys proc; do
-    mounted "$DIR/$m" && umount -R "$DIR/$m" 2>/dev/null || umount -lR "$DIR/$m" 2>/dev/null || true
+    if mounted "$DIR/$m"; then umount -R "$DIR/$m" 2>/dev/null || umount -lR "$DIR/$m" 2>/dev/null || true; fi
   done
 }
 
@@ -77,7 +82,6 @@ setup() {
   fi
   mv "$tmp" "$DIR"
   mount_all
-  trap umount_all EXIT
   echo "[chroot] installing QGIS in $suite (about 3 min)"
   in_chroot apt-get update -qq
   # shellcheck disable=SC2086
@@ -96,7 +100,6 @@ setup() {
 run() {
   [ -f "$DIR/.cluster_atlas_recipe" ] || setup
   mount_all
-  trap umount_all EXIT
   # The chroot's own venv (its Python differs from the host's) and qgis_process profile: outside the checkout.
   in_chroot /usr/bin/env CLUSTER_ATLAS_VENV=/opt/cluster_atlas_venv CLUSTER_ATLAS_PROFILE=/opt/cluster_atlas_qgis_profile bash -c 'cd /src/main && "$@"' run "$@"
 }

@@ -35,6 +35,15 @@ def pdf_text(path, page=None):
     return "".join(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" else c for c in text)
 
 
+def size_scale_function():
+    """The function QGIS writes in an area-scaled size expression (QgsSizeScaleTransformer, exponent
+    0.5): ``scale_exp`` in 3.22, ``scale_polynomial`` once QGIS has it (3.40 and 3.44 write it; the
+    same curve under its right name, tests/test_styles.py evaluates both against the hand formula)."""
+    from qgis.core import QgsExpression
+
+    return "scale_polynomial" if QgsExpression.isFunctionName("scale_polynomial") else "scale_exp"
+
+
 def shared_file(name):
     """Path of a file of ../shared/data, or skip the test with the reason."""
     path = SHARED_DATA / name
@@ -44,7 +53,28 @@ def shared_file(name):
 
 
 @pytest.fixture(scope="session")
-def plugin(qgis_app, qgis_processing, qgis_iface):
+def desktop_layer_tree(qgis_iface):
+    """A real layer tree view behind the test iface, as the desktop has: Processing's result handling
+    asks it for the current node (3.40) and hands it to QgsProcessingGuiUtils.addResultLayers (3.44),
+    which refuses pytest-qgis' MagicMock stand-in."""
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view.setModel(model)
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+    # Deleted before QGIS exits (a Qt object outliving exitQgis crashes the interpreter at exit).
+    from qgis.PyQt import sip
+
+    view.setModel(None)
+    sip.delete(view)
+    sip.delete(model)
+
+
+@pytest.fixture(scope="session")
+def plugin(qgis_app, qgis_processing, qgis_iface, desktop_layer_tree):
     """The plugin loaded through classFactory, provider registered."""
     import cluster_atlas
     from qgis.core import QgsApplication

@@ -18,6 +18,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from .conftest import size_scale_function
+
 pytestmark = pytest.mark.desktop
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -262,7 +264,7 @@ def test_loaded_layers_carry_the_atlas_styles(session):
     assert renderer["type"] == "singleSymbol"
     symbol = renderer["symbol"]
     assert symbol["kind"] == "QgsMarkerSymbol" and _hex(symbol["colour"]) == fill
-    assert "employment" in symbol["data_defined_size"] and "scale_exp" in symbol["data_defined_size"]
+    assert "employment" in symbol["data_defined_size"] and f'{size_scale_function()}(' in symbol["data_defined_size"]
     zone_fill, zone_outline, _ = _qml_symbol("zones")
     for name in ("zones.gpkg", "aggregate_zones.gpkg", "network_zones.gpkg"):
         zones = _layer(result, name)["renderer"]

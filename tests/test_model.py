@@ -100,13 +100,18 @@ def test_model_file_loads_validates_and_matches_generator(provider, tmp_path):
     spec = importlib.util.spec_from_file_location("make_models", ROOT / "scripts" / "make_models.py")
     make_models = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_models)
-    from qgis.core import QgsApplication
+    from qgis.core import Qgis, QgsApplication
 
     built = make_models.build_model(QgsApplication.processingRegistry())
     assert built.toFile(str(tmp_path / "built.model3"))
-    # Qt writes XML attributes in random order: compare the parsed trees.
-    assert _xml_tree(tmp_path / "built.model3") == _xml_tree(MODEL_FILE), \
-        "resources/models/atlas_chain.model3 is stale: run scripts/make_models.py"
+    # Qt writes XML attributes in random order: compare the parsed trees. The generator is a
+    # development tool run on QGIS 3.22 (byte-stable there); QGIS 3.40+ name a model's outputs after
+    # their descriptions ("circles", not "AGGREGATE:CIRCLES") and write another format version, so
+    # there the committed file is what users get and is checked above (same output names on
+    # every version), not regenerated.
+    if Qgis.QGIS_VERSION_INT < 32300:
+        assert _xml_tree(tmp_path / "built.model3") == _xml_tree(MODEL_FILE), \
+            "resources/models/atlas_chain.model3 is stale: run scripts/make_models.py (on QGIS 3.22)"
 
 
 def test_provider_exposes_the_model(provider):

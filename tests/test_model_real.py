@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLE_DATA, pdf_text, shared_file
+from .conftest import ROOT, SAMPLE_DATA, pdf_text, shared_file, size_scale_function
 from .test_model import _pages, all_output_files
 
 MEMBERS_CSV = SAMPLE_DATA / "members.csv"
@@ -265,7 +265,7 @@ def test_model_layer_outputs_arrive_styled(real):
     largest = _frame(out / "circles.gpkg")["employment"].max()
     renderer, size = _renderer_of(out / "circles.gpkg")
     assert renderer == "singleSymbol"
-    assert f'scale_exp("employment", 0, {largest:g}, 0, 12, 0.5)' in size, size
+    assert f'{size_scale_function()}("employment", 0, {largest:g}, 0, 12, 0.5)' in size, size
     # tables (members, rejects, unmatched) have no geometry and so no style
     for name in ("members", "rejected", "unmatched"):
         with sqlite3.connect(str(out / f"{name}.gpkg")) as db:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .conftest import ROOT, SAMPLE_DATA
+from .conftest import ROOT, SAMPLE_DATA, size_scale_function
 
 from cluster_atlas.core.colours import CLUSTER_PALETTE, cluster_colour, cluster_colours, preference_order
 from cluster_atlas.core.symbology import circle_diameter, explode_wide, nice_legend_values
@@ -55,6 +55,16 @@ def test_circle_diameter_square_root_rule():
     assert circle_diameter(400, 400, 12) == pytest.approx(12)
     assert circle_diameter(100, 400, 12) == pytest.approx(6)  # a quarter of the value: half the diameter
     assert circle_diameter(0, 400, 12) == 0
+
+
+def test_size_scale_function_of_this_qgis_is_the_square_root_rule(qgis_app):
+    """The function this QGIS writes (scale_exp in 3.22, scale_polynomial from its introduction) gives
+    the hand-computed diameters: 12 mm x sqrt(value / max)."""
+    from qgis.core import QgsExpression
+
+    for value, diameter in ((400, 12.0), (100, 6.0), (25, 3.0), (0, 0.0)):
+        expression = QgsExpression(f"{size_scale_function()}({value}, 0, 400, 0, 12, 0.5)")
+        assert expression.evaluate() == pytest.approx(diameter), (expression.expression(), expression.evalErrorString())
 
 
 def test_explode_wide_counts_and_slots():
@@ -260,7 +270,7 @@ def test_point_zones_stored_styled_as_the_circles(run_alg, tmp_path, layout, ren
     zones, circles = _renderer_facts(str(tmp_path / "zones.gpkg")), _renderer_facts(str(tmp_path / "circles.gpkg"))
     assert zones["geometry"] == "Point" and zones["type"] == renderer and zones["category"] == category
     # Area proportional to employment: exponent 0.5 on the diameter, 0 mm for 0.
-    assert zones["size"].startswith('coalesce(scale_exp("employment", 0, ') and zones["size"].endswith(", 0, 12, 0.5), 0)")
+    assert zones["size"].startswith(f'coalesce({size_scale_function()}("employment", 0, ') and zones["size"].endswith(", 0, 12, 0.5), 0)")
     assert zones == circles  # the very style of CIRCLES (same maximum: the same largest code, BE-1348)
 
 
