@@ -357,6 +357,8 @@ class DesktopSession:
         yield from _until(self._provider_ready, 60, "the clusteratlas provider")
         iface.mainWindow().resize(QSize(1600, 1000))
         yield from self.toolbox()
+        self.result["stage"] = "control dialog"
+        self.result["control_dialog"] = self.control_dialog()
         for alg_id in list(self.result["algorithms"]):
             self.result["stage"] = f"dialog {alg_id}"
             try:
@@ -437,6 +439,28 @@ class DesktopSession:
                     if needed > viewport:
                         text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
                         wide_widgets.append([type(widget).__name__, str(text), needed])
+        # Each parameter's whole input (a layer input is a combo box plus QGIS' own buttons: from 3.40
+        # "iterate" and "advanced settings" besides "..."), when its minimum width exceeds the panel.
+        wide_inputs = []
+        for name, wrapper in wrappers.items():
+            widget = _wrapped(wrapper)
+            if isinstance(widget, QWidget) and widget.isVisible():
+                needed = max(widget.minimumSizeHint().width(), widget.minimumWidth())
+                if needed > viewport:
+                    wide_inputs.append([name, type(widget).__name__, needed])
+        # What sets the panel's width: its content's minimum width and the widest visible widgets in it.
+        content_width, widest = 0, []
+        for area in areas:
+            inner = area.widget()
+            if inner is None:
+                continue
+            content_width = max(content_width, inner.minimumSizeHint().width())
+            for widget in inner.findChildren(QWidget):
+                if widget.isVisible():
+                    text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
+                    widest.append([type(widget).__name__, str(text), max(widget.minimumSizeHint().width(),
+                                                                          widget.minimumWidth())])
+        widest = sorted(widest, key=lambda w: -w[2])[:4]
         helps = [b.toPlainText() for b in dialog.findChildren(QTextBrowser) if b.toPlainText().strip()]
         # What number inputs show (a Double without set decimals shows "3000.000000").
         number_texts = {}
@@ -464,6 +488,9 @@ class DesktopSession:
             "horizontal_scroll_bar": any(scroll_bars),
             "labels_wider_than_panel": too_wide,
             "widgets_wider_than_panel": wide_widgets,
+            "inputs_wider_than_panel": wide_inputs,
+            "content_min_width": content_width,
+            "widest_widgets": widest,
             "panel_width": viewport,
             "number_texts": number_texts,
             "help": helps[0][:2000] if helps else "",
@@ -471,6 +498,20 @@ class DesktopSession:
             "size": [dialog.width(), dialog.height()],
             "fits_screen": bool(screen is None or screen.contains(geometry)),
         }
+
+    def control_dialog(self, alg_id="native:buffer"):
+        """How this QGIS titles an algorithm dialog, read off one of its own: the oracle for ours
+        (3.22: the name; 3.40+: "<group> - <name>")."""
+        from qgis import processing
+        from qgis.core import QgsApplication
+
+        alg = QgsApplication.processingRegistry().algorithmById(alg_id)
+        dialog = processing.createAlgorithmDialog(alg_id)
+        try:
+            return {"id": alg_id, "title": dialog.windowTitle(), "name": alg.displayName(), "group": alg.group()}
+        finally:
+            dialog.close()
+            dialog.deleteLater()
 
     def open_dialog(self, alg_id):
         from qgis import processing

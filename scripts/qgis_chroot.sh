@@ -101,7 +101,8 @@ run() {
   [ -f "$DIR/.cluster_atlas_recipe" ] || setup
   mount_all
   # The chroot's own venv (its Python differs from the host's) and qgis_process profile: outside the checkout.
-  in_chroot /usr/bin/env CLUSTER_ATLAS_VENV=/opt/cluster_atlas_venv CLUSTER_ATLAS_PROFILE=/opt/cluster_atlas_qgis_profile bash -c 'cd /src/main && "$@"' run "$@"
+  in_chroot /usr/bin/env CLUSTER_ATLAS_VENV=/opt/cluster_atlas_venv CLUSTER_ATLAS_PROFILE=/opt/cluster_atlas_qgis_profile \
+    CLUSTER_ATLAS_IN_CHROOT=1 bash -c 'cd /src/main && "$@"' run "$@"
 }
 
 case "$action" in

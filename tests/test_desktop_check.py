@@ -39,11 +39,23 @@ TITLES = {
            "applyatlasstyle": "Appliquer un style d'atlas", "exportatlasmap": "Exporter la carte d'atlas (PDF/PNG/SVG)",
            "atlaschain": "Chaîne de l'atlas (de l'import à la page d'atlas)"},
 }
+GROUP_OF = {"importmembers": 2, "aggregatepostcodes": 0, "postcodezones": 0, "networkoverlay": 3,
+            "applyatlasstyle": 1, "exportatlasmap": 1, "atlaschain": 1}  # index in TOOLBOX
 TOOLBOX = {"en": ["Aggregate", "Cartography", "Import", "Network"],
            "fr": ["Agrégation", "Cartographie", "Importation", "Réseau"]}
 MODEL_OUTPUTS = {"IMPORT:MEMBERS", "IMPORT:REJECTED", "AGGREGATE:ZONES", "AGGREGATE:CIRCLES", "AGGREGATE:UNMATCHED",
                  "OVERLAY:ZONES", "OVERLAY:SUMMARY", "OVERLAY:REPORT", "EXPORT:PAGE"}
 MAX_DIAMETER_MM = 12.0  # documented diameter of the largest circle (applyatlasstyle MAX_SIZE default)
+
+
+def _expected_title(result, locale, name):
+    """Our dialog's title as QGIS titles its own (native:buffer in the same session)."""
+    control = result["control_dialog"]
+    title = TITLES[locale][name]
+    if control["title"].lower() == control["name"].lower():
+        return title
+    assert control["title"].lower() == "{} - {}".format(control["group"], control["name"]).lower(), control
+    return "{} - {}".format(TOOLBOX[locale][GROUP_OF[name]], title)
 
 
 def _session(out, locale):
@@ -151,7 +163,8 @@ def test_every_dialog_opens_with_a_widget_per_parameter(session):
     for alg_id, dialog in result["dialogs"].items():
         name = alg_id.split(":")[1]
         assert dialog["opened"], alg_id
-        assert dialog["title"].lower() == TITLES[locale][name].lower(), alg_id  # QGIS title-cases English titles
+        # QGIS title-cases English titles; from 3.40 it puts the group first, as on its own dialogs.
+        assert dialog["title"].lower() == _expected_title(result, locale, name).lower(), alg_id
         assert len(dialog["parameters"]) >= 5, alg_id
         assert dialog["missing_widgets"] == [], alg_id
         assert sorted(dialog["widgets"]) == sorted(dialog["parameters"]), alg_id
@@ -194,8 +207,12 @@ def test_no_label_or_input_is_pushed_off_the_dialog(session):
         assert dialog["truncated_labels"] == [], alg_id
         ours = [w for w in dialog.get("widgets_wider_than_panel", []) if w[1] not in QGIS_OWN_WIDE_TEXTS]
         assert ours == [], (alg_id, dialog["panel_width"], ours)
-        if "horizontal_scroll_bar" in dialog and not dialog.get("widgets_wider_than_panel"):
-            assert not dialog["horizontal_scroll_bar"], alg_id
+        if dialog["horizontal_scroll_bar"]:
+            # Only QGIS' own French check box may force it: the widest widget that is not a mere
+            # container ("QWidget") is that text (3.22: 405 px; 3.40: 375 px + the layout's margins).
+            leaves = [w for w in dialog.get("widest_widgets", []) if w[0] != "QWidget"]
+            assert leaves and leaves[0][1] in QGIS_OWN_WIDE_TEXTS, (alg_id, dialog.get("widest_widgets"))
+            assert dialog["content_min_width"] - dialog["panel_width"] < 40, (alg_id, dialog["content_min_width"])
         # No label says "optional" twice: QGIS adds the bracketed tag itself.
         for label in dialog["labels"]:
             assert not ("(optional)" in label or "(facultatif)" in label), (alg_id, label)
