@@ -57,7 +57,7 @@ def _run_batch(alg_id, rows, load_layers=False, timeout=300):
     (results, errors) as the dialog hands them to its summary table."""
     from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
     from qgis.core import QgsApplication, QgsProject
-    from qgis.PyQt.QtCore import QEventLoop, QTimer
+    from qgis.PyQt.QtCore import QCoreApplication
     from qgis.PyQt.QtWidgets import QDialogButtonBox
 
     summary = {}
@@ -65,11 +65,7 @@ def _run_batch(alg_id, rows, load_layers=False, timeout=300):
     class RecordingBatchDialog(BatchAlgorithmDialog):
         def createSummaryTable(self, algorithm_results, errors):  # noqa: N802 (QGIS API)
             summary["results"], summary["errors"] = list(algorithm_results), list(errors)
-            try:
-                return super().createSummaryTable(algorithm_results, errors)
-            finally:
-                if "loop" in summary:
-                    summary["loop"].quit()
+            return super().createSummaryTable(algorithm_results, errors)
 
         # QGIS' batch dialog calls ProcessingResults.addResult without its timestamp argument
         # (every algorithm with an HTML output: networkoverlay, atlaschain): loadHTMLResults in
@@ -104,14 +100,12 @@ def _run_batch(alg_id, rows, load_layers=False, timeout=300):
         panel.checkLoadLayersOnCompletion.setChecked(load_layers)
         run_button = dialog.buttonBox().button(QDialogButtonBox.StandardButton.Ok)
         assert run_button is not None and run_button.isEnabled()
-        # Wait in a real event loop, as the desktop runs one: QGIS 3.26+ run the rows as tasks and
-        # finish them from queued signals.
-        loop = QEventLoop()
-        summary["loop"] = loop
-        QTimer.singleShot(int(timeout * 1000), loop.quit)
-        QTimer.singleShot(0, run_button.click)
-        if "results" not in summary:
-            loop.exec() if hasattr(loop, "exec") else loop.exec_()
+        dialog.show()  # as the user sees it: QGIS 3.44 deletes a batch dialog that runs hidden
+        run_button.click()
+        deadline = time.monotonic() + timeout
+        while "results" not in summary and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.05)
         assert "results" in summary, "the batch did not finish"
         return summary["results"], summary["errors"]
     finally:

@@ -364,3 +364,64 @@ def test_side_block_defaults_and_long_title_on_one_line(run_alg, circles_layer, 
     flat2 = " ".join(_pdftotext(out2).split())
     assert "Ma méthode." in flat2 and "Mes données." in flat2 and "Auteurs : Tests" in flat2
     assert "à préciser" not in flat2 and "Emploi des entités membres" not in flat2
+
+
+def _pdf_words(path):
+    """[(word, x_min, y_min, x_max, y_max)] in PDF points, as pdftotext -bbox reads them (ligatures
+    spelled out)."""
+    import html
+    import re
+    import unicodedata
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [(unicodedata.normalize("NFKC", html.unescape(w)), float(a), float(b), float(c), float(d))
+            for a, b, c, d, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+                                            r'([^<]*)</word>', out)]
+
+
+SIDE_TEXTS = {
+    "SPATIAL_LEVEL": "Code postal (zones de Voronoï autour des points des codes postaux)",
+    "METHOD": ("Pour chaque cluster, emploi de l'ensemble des entreprises, centres de recherche et centres de "
+               "formation membres, agrégé par code postal ; une entité membre de plusieurs clusters est comptée "
+               "une fois par cluster et une seule fois dans le total. Surface des cercles proportionnelle à "
+               "l'emploi.\nLes universités sont éliminées au-delà de 3 000 personnes."),
+    "DATA_USED": "Effectif des entités membres des clusters au 31 décembre, déclaré par les secrétariats.",
+    "SOURCES": "Listes des membres des clusters (2024) ; Statbel 2011, CC-BY 2.0 ; OpenStreetMap (ODbL).",
+    "AUTHORS": "Cellule cartographie, Cluster Atlas",
+}
+
+
+@pytest.mark.parametrize("language, headings", [
+    (0, ["Méthodo. et stat.", "Niveau spatial :", "Procédé utilisé pour l’élaboration de l’indicateur",
+         "Données utilisées :", "Sources et auteurs", "Sources des données :", "Auteurs :"]),
+    (1, ["Method and statistics", "Spatial level:", "Method and computation:", "Data used:",
+         "Sources and authors", "Data sources:", "Authors:"]),
+])
+def test_side_block_complete_in_order_on_this_qgis(run_alg, circles_layer, tmp_path, language, headings):
+    """The side block is plain text on every QGIS (no HTML label: QtWebKit is absent from QGIS 3.40+
+    Debian builds and every Qt6 build, where HTML labels print nothing). Every heading and every given
+    text is on the page, whole (wrapped lines joined), top to bottom in the atlas' order, in the side
+    column, inside the page; no two lines of the block overlap."""
+    out = tmp_path / "side.pdf"
+    result, _lines = _run_logged(run_alg, _params(circles_layer, str(out), PAGE_LANGUAGE=language, **SIDE_TEXTS))
+    assert result["PAGES"] == 1
+    flat = " ".join(pdf_text(out).split())
+    for text in [*headings, *(" ".join(t.split()) for t in SIDE_TEXTS.values())]:
+        assert text in flat, text
+    words = _pdf_words(out)
+    side = [w for w in words if w[1] > 284 * 72 / 25.4 - 1]  # the side column starts at x = 284 mm
+    tops = []
+    for heading in headings + [SIDE_TEXTS["AUTHORS"]]:
+        first = heading.split()[0]
+        candidates = [w for w in side if w[0] == first and w[2] > (tops[-1] if tops else 0)]
+        assert candidates, heading
+        tops.append(min(c[2] for c in candidates))
+    assert tops == sorted(tops), list(zip(headings, tops))
+    page_bottom = 297 * 72 / 25.4
+    block = [w for w in side if w[2] >= tops[0] - 1]
+    assert max(w[4] for w in block) < page_bottom - 5  # inside the page, above its bottom margin
+    lines = sorted({(round(w[2], 1), round(w[4], 1)) for w in block})
+    for (top_a, bottom_a), (top_b, _bottom_b) in zip(lines, lines[1:]):
+        assert top_b >= bottom_a - 0.5, ("overlapping lines", top_a, top_b)
