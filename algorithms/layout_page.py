@@ -204,11 +204,13 @@ def wrap_label_text(label, text):
     Measured with the label's own ``sizeForText`` (QGIS' own text metrics on every version),
     so the label then draws exactly these lines and its height is known; a word wider than
     the label stays whole on its own line. No-break spaces keep their words together."""
-    width = label.rect().width()
+    # 2 % to spare: the width QGIS measures and the one it then lays the text out in differ by a
+    # fraction of a character on some versions (3.40 re-wrapped a line measured to fit).
+    width = label.rect().width() * 0.98
 
     def fits(candidate):
         label.setText(candidate)
-        return label.sizeForText().width() <= width + 1e-6
+        return label.sizeForText().width() <= width
 
     lines = []
     for paragraph in text.split("\n"):

@@ -30,6 +30,7 @@ from qgis.core import (  # noqa: E402
     QgsSizeScaleTransformer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
 
 app = QgsApplication([], False)
@@ -181,6 +182,9 @@ def _label(layout, item_id, text, x, y, w, h, size=9.0, bold=False, html=False, 
     label.setFont(font)
     label.setFontColor(QColor(colour))
     label.setMode(compat.LABEL_MODE_HTML if html else compat.LABEL_MODE_FONT)
+    # Left, not QGIS 3.22's default (justify): QGIS 3.24+ justify every line but a paragraph's last,
+    # which spreads the side block's wrapped lines word by word.
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)
     layout.addLayoutItem(label)
     label.attemptMove(QgsLayoutPoint(x, y))
     label.attemptResize(QgsLayoutSize(w, h))
@@ -229,7 +233,7 @@ def make_template():
     _label(layout, "title", "[% @ca_title %]", MAP_X, 17, 240, 11, size=20, bold=True)
     _label(layout, "subtitle", "[% @ca_subtitle %]", MAP_X, 28.5, 249, 8, size=11, colour="#333333")
     number = _label(layout, "map_number", "[% @ca_map_number %]", SIDE_X, 17, SIDE_W, 11, size=16, bold=True)
-    number.setHAlign(0x0002)  # Qt.AlignRight
+    number.setHAlign(Qt.AlignmentFlag.AlignRight)
 
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
