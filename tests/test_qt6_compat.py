@@ -6,9 +6,8 @@ QGIS 4's spellings (enums scoped, the old unscoped names absent, ``QgsField`` ta
 ``QMetaType.Type`` and refusing anything else), and ``qgis.PyQt.QtCore`` = PyQt6's. compat.py
 must import there, give the scoped enum members, and build and read fields with PyQt6's types.
 
-The wheels are downloaded once into ``.build/wheels`` (abi3: one download serves the host's
-Python and the chroots' 3.13/3.14) and installed per interpreter into
-``.build/pyqt6-venv-<python version>``.
+PyQt6 is installed from PyPI once per interpreter (the host's 3.11, the chroots' 3.13 and 3.14: its
+sip module is built per Python version) into ``.build/pyqt6-venv-<python version>``, reused after.
 """
 import os
 import subprocess
@@ -20,7 +19,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PYQT6 = "PyQt6==6.11.0"
-WHEELS = ROOT / ".build" / "wheels"
 
 # The stand-in: only what compat.py touches, spelled as QGIS 4 spells it.
 QGIS_CORE_STAND_IN = '''
@@ -190,30 +188,22 @@ print("compat OK under PyQt6", QMetaType.Type.QString)
 '''
 
 
-def _ensure_wheels():
-    if any(WHEELS.glob("PyQt6-6.11.0-*.whl")) and any(WHEELS.glob("PyQt6_Qt6-*.whl")):
-        return
-    WHEELS.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--only-binary=:all:", "--dest",
-                           str(WHEELS), PYQT6], capture_output=True, text=True)
-    if done.returncode:
-        message = "could not download {} from PyPI: {}".format(PYQT6, done.stderr.strip()[-500:])
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 def _pyqt6_python():
     """A venv of this interpreter's base Python with PyQt6 only (no system site-packages)."""
-    _ensure_wheels()
     venv = ROOT / ".build" / "pyqt6-venv-{}.{}".format(*sys.version_info[:2])
     python = venv / "bin" / "python"
     stamp = venv / ".installed"
-    if not python.exists() or not stamp.exists() or stamp.read_text() != PYQT6:
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True, capture_output=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-index", "--find-links", str(WHEELS),
-                        PYQT6], check=True, capture_output=True)
-        stamp.write_text(PYQT6)
+    if python.exists() and stamp.exists() and stamp.read_text() == PYQT6:
+        return python
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True, capture_output=True)
+    done = subprocess.run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+                           "--only-binary=:all:", PYQT6], capture_output=True, text=True)
+    if done.returncode:
+        message = "could not install {} from PyPI: {}".format(PYQT6, done.stderr.strip()[-500:])
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    stamp.write_text(PYQT6)
     return python
 
 
