@@ -196,6 +196,7 @@ SIDE_BLOCK_ORDER = (
 )
 _HEADINGS = ("method_heading", "sources_heading")
 _GAP_AFTER_RULE, _GAP_BETWEEN_FIELDS, _GAP_BEFORE_HEADING = 1.2, 2.2, 6.0
+_WRAP_SLACK_MM = 8.0
 
 
 def wrap_label_text(label, text):
@@ -204,13 +205,13 @@ def wrap_label_text(label, text):
     Measured with the label's own ``sizeForText`` (QGIS' own text metrics on every version),
     so the label then draws exactly these lines and its height is known; a word wider than
     the label stays whole on its own line. No-break spaces keep their words together."""
-    # 2 % to spare: the width QGIS measures and the one it then lays the text out in differ by a
-    # fraction of a character on some versions (3.40 re-wrapped a line measured to fit).
-    width = label.rect().width() * 0.98
+    # 3 % to spare: QGIS 3.40 draws text a little wider than it measures it, and a line must not
+    # run past the rule under the block's heading.
+    width = label.rect().width() * 0.97
 
     def fits(candidate):
         label.setText(candidate)
-        return label.sizeForText().width() <= width
+        return label.sizeForText().width() <= width + 1e-6
 
     lines = []
     for paragraph in text.split("\n"):
@@ -227,17 +228,36 @@ def wrap_label_text(label, text):
 
 
 def text_height(label, text):
-    """Height (mm) of ``text``, line breaks included, in ``label``.
+    """Height (mm) of ``text``, line breaks included, in ``label``: at least one font line spacing
+    a line.
 
-    QGIS 3.24+ measures every line (``sizeForText``); 3.22 measures one line whatever the text
-    (Qt still draws them all, one line spacing apart): there, one line's height times the lines."""
+    QGIS 3.24+ measure every line (``sizeForText``); 3.22 measures one line whatever the text (Qt
+    still draws them all, one line spacing apart): there, one line's height times the lines. QGIS
+    3.40 measures a line lower than the font's line spacing it draws with, so labels stacked by
+    ``sizeForText`` alone overlap by a point or two: the font's own line spacing is the floor."""
     lines = text.count("\n") + 1
     label.setText("Ag")
     one = label.sizeForText().height()
     label.setText("Ag\nAg")
     counts_lines = label.sizeForText().height() > one * 1.5
     label.setText(text)
-    return label.sizeForText().height() if counts_lines else one * lines
+    measured = label.sizeForText().height() if counts_lines else one * lines
+    return max(measured, lines * _line_spacing_mm(label))
+
+
+def _line_spacing_mm(label):
+    """The line spacing of the label's font (ascent + descent + leading), in mm."""
+    from qgis.PyQt.QtGui import QFontMetricsF, QImage
+
+    if hasattr(label, "textFormat"):  # 3.24+: the font lives in a text format (size in points here)
+        font = label.textFormat().toQFont()
+        font.setPointSizeF(label.textFormat().size())
+    else:
+        font = label.font()
+    device = QImage(1, 1, QImage.Format.Format_ARGB32)
+    device.setDotsPerMeterX(2835)  # 72 dpi: one device pixel is one point
+    device.setDotsPerMeterY(2835)
+    return QFontMetricsF(font, device).lineSpacing() * 25.4 / 72.0
 
 
 def flow_side_block(by_id):
@@ -260,14 +280,19 @@ def flow_side_block(by_id):
         if is_heading and index:
             y += _GAP_BEFORE_HEADING - _GAP_BETWEEN_FIELDS
         for item in (head, body):
+            width = item.rect().width()
             if isinstance(item, QgsLayoutItemLabel):
                 text = wrap_label_text(item, item.text())
                 height = text_height(item, text)
                 item.setText(text)
+                # Wrapped to the block's width, drawn in a box a little wider: QGIS 3.40 lays text out
+                # in less width than it measures and would wrap a full line again (one line more than
+                # the box holds). Left-aligned and frameless, the extra width shows nothing.
+                width += _WRAP_SLACK_MM
             else:  # the rule under a heading keeps its thickness
                 height = item.rect().height()
             item.attemptMove(QgsLayoutPoint(x, y))
-            item.attemptResize(QgsLayoutSize(item.rect().width(), height))
+            item.attemptResize(QgsLayoutSize(width, height))
             y += height
         y += _GAP_AFTER_RULE if is_heading else _GAP_BETWEEN_FIELDS
 

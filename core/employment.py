@@ -4,27 +4,47 @@ QGIS-free. Accepted: integers and floats, ``1 250`` / ``1.250`` / ``1'250``
 thousands, decimal comma (``12,5``), size classes ``10-19`` / ``10 à 19`` /
 ``10 tot 19`` (midpoint, estimated), ``500+`` / ``> 500`` (lower bound,
 estimated), ``< 5`` (half the bound, estimated), a trailing unit
-(``12 ETP``, ``12 FTE``, ``12 VTE``, ``12 pers.``). Empty, ``n.c.``, ``?``,
-``n/a``... mean unknown: kept, flagged, NULL, never 0. Negative or unreadable
-values are errors (the membership is rejected with the raw value).
+(``12 ETP``, ``12 FTE``, ``12 VTE``, ``12 pers.``). Approximations
+(``ca. 40``, ``env. 40``, ``±40``, ``+/- 40``, ``~40``, ``4,5k``) keep their
+number, estimated. Empty, ``n.c.``, ``?``, ``n/a``, ``n.b.``, ``k.A.``... mean
+unknown: kept, flagged, NULL, never 0. Digits of any script count
+(``١٢``, ``１２``). Negative or unreadable values are errors (the membership
+is rejected with the raw value).
 """
 import math
 import re
 from collections import namedtuple
 
 from .messages import N_, Note
+from .postcodes import fold_digits
 from .text import map_unique_frame, normalise_key, to_text
 
 EmploymentResult = namedtuple("EmploymentResult", ["employment", "estimated", "unknown", "error"])
 COLUMNS = list(EmploymentResult._fields)
 
+# Folded keys (normalise_key) meaning "no figure given". Looked up without dots,
+# slashes and spaces, so "n.b." / "n. b." / "nb" and "k.A." / "ka" are one entry.
+# "Not applicable" (n.v.t., s.o., n/a) is unknown too: the member is real, only its
+# figure is missing; 0 would claim a known zero, a rejection would drop it from the map.
 UNKNOWN_TOKENS = {
-    "", "?", "??", "-", "--", "/", "nc", "n.c", "n.c.", "n. c.", "n/c", "na", "n.a", "n.a.", "n/a",
-    "nd", "n.d", "n.d.", "n/d", "inconnu", "inconnue", "non communique", "non communiquee", "onbekend",
-    "niet gekend", "unknown", "none", "null", "nan", "ns", "n.s.",
+    "", "?", "-", "/", "n.c.", "n.a.", "n.d.", "n.s.", "n.r.", "s.o.", "n.b.", "onb.", "n.v.t.", "k.a.",
+    "inconnu", "inconnue", "non communique", "non communiquee", "non renseigne", "non renseignee",
+    "non disponible", "sans objet", "onbekend", "niet bekend", "niet gekend", "niet van toepassing",
+    "unknown", "not known", "not available", "not applicable", "none", "null", "nan",
+    "unbekannt", "nicht bekannt", "keine angabe", "keine angaben",
 }  # fmt: skip
+_UNKNOWN = {re.sub(r"[\s./]", "", token) for token in UNKNOWN_TOKENS}
 _UNITS = r"(?:etp|fte|vte|pers\.?|personnes?|personen|employes?|emplois?|werknemers|employees|jobs?)"
-_NUMBER = r"[+-]?\d[\d\s'.,]*"
+_NUMBER = r"[+-]?\d[\d\s'.,]*k?"
+# Prefixes of an approximate figure (FR, NL, EN, DE); the number must follow, so
+# "+/- 40" is 40 (estimated), never a range.
+_APPROX = re.compile(
+    r"^(?:(?:circa|ca|environ|env|approximativement|approximately|approx|about|around|ongeveer|ong|etwa|rund"
+    r"|ungefahr)\.?|c\.|±|\+\s*/\s*-|\+-|~|≈|∼|≃)\s*(?=[\d+-])"
+)
+# A count of thousands: its one separator is the decimal mark ("4.5k", "4,5k"), whatever
+# the file's, since nobody groups thousands of thousands ("1.250k" is 1250, not 1.25 million).
+_KILO = re.compile(r"^([+-]?\d+(?:[.,]\d+)?)\s*k$")
 _CLASS = re.compile(r"^(?:de\s+|van\s+|from\s+)?(" + _NUMBER + r")\s*(?:-|–|à|a|tot|to)\s*(" + _NUMBER + r")$")
 _AT_LEAST = re.compile(r"^(?:(?:>=?|≥|plus de|meer dan|more than|over)\s*(" + _NUMBER + r")|(" + _NUMBER + r")\s*(?:\+|et plus|en meer|or more|and more))$")
 _BELOW = re.compile(r"^(?:<=?|≤|moins de|minder dan|less than|under)\s*(" + _NUMBER + r")$")
@@ -32,6 +52,7 @@ _UNIT_SUFFIX = re.compile(r"\s*" + _UNITS + r"$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+_UNREADABLE = N_("employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)")
 
 
 def _number(text, decimal):
@@ -63,6 +84,14 @@ def _number(text, decimal):
     return sign * float(text)
 
 
+def _value(text, decimal):
+    """:func:`_number`, or a count of thousands (``4,5k`` -> 4500)."""
+    match = _KILO.match(text)
+    if match:
+        return float(match.group(1).replace(",", ".")) * 1000.0
+    return _number(text, decimal)
+
+
 def parse_employment(raw, decimal=","):
     """Parse one employment cell; returns an :class:`EmploymentResult`. Never raises."""
     if isinstance(raw, bool):
@@ -73,31 +102,39 @@ def parse_employment(raw, decimal=","):
             return EmploymentResult(None, False, True, None)
         return _checked(value, False, to_text(raw))
     shown = to_text(raw)
-    key = normalise_key(shown)
-    if key in UNKNOWN_TOKENS:
+    folded = fold_digits(shown)
+    if not folded.isascii() and any(c.isnumeric() for c in folded if not c.isascii()):
+        # ², ①, ⒈ are no digits: normalise_key's NFKD would read "1²" as 12.
+        return _error(_UNREADABLE, shown)
+    key = normalise_key(folded)
+    compact = re.sub(r"[\s./]", "", key)
+    if compact in _UNKNOWN or not compact.strip("?-"):  # also "???", "---"
         return EmploymentResult(None, False, True, None)
     text = _UNIT_SUFFIX.sub("", key).strip()
+    approx = _APPROX.match(text)
+    if approx:
+        text = text[approx.end():]
 
-    value = _number(text, decimal) if text and (text[0].isdigit() or text[0] in "+-") else None
+    value = _value(text, decimal) if text and (text[0].isdigit() or text[0] in "+-") else None
     if value is not None:
-        return _checked(value, False, shown)
+        return _checked(value, bool(approx or _KILO.match(text)), shown)
     match = _CLASS.match(text)
     if match:
-        low, high = _number(match.group(1), decimal), _number(match.group(2), decimal)
+        low, high = _value(match.group(1), decimal), _value(match.group(2), decimal)
         if low is None or high is None or high < low:
             return _error(N_("size class '{}' is not a range low-high"), shown)
         return _checked((low + high) / 2.0, True, shown)
     match = _AT_LEAST.match(text)
     if match:
-        low = _number(match.group(1) or match.group(2), decimal)
+        low = _value(match.group(1) or match.group(2), decimal)
         if low is not None:
             return _checked(low, True, shown)
     match = _BELOW.match(text)
     if match:
-        high = _number(match.group(1), decimal)
+        high = _value(match.group(1), decimal)
         if high is not None:
             return _checked(high / 2.0, True, shown)
-    return _error(N_("employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)"), shown)
+    return _error(_UNREADABLE, shown)
 
 
 def _error(template, shown):
@@ -124,7 +161,7 @@ def detect_decimal(series, default=","):
     text = text[text.map(type) == str] if len(text) else text
     if not len(text):
         return default
-    text = text.astype(str).str.strip()
+    text = text.astype(str).str.strip().map(fold_digits)  # "１２，５" votes like "12,5"
     comma = text.str.match(r"^\d+,\d{1,2}$|^\d+,\d{4,}$").sum()
     dot = text.str.match(r"^\d+\.\d{1,2}$|^\d+\.\d{4,}$").sum()
     if comma > dot:

@@ -15,8 +15,13 @@ FR       5 digits
 NL       4 digits (1000-9999) + 2 letters, stored without the space (``1012AB``)
 DE       5 digits
 =======  =====================================
+
+Digits of any script (``١٣٤٨``, full-width ``１３４８``) and full-width letters
+(``１０１２ＡＢ``) are read as ASCII first, so they are validated and keyed like
+``1348``.
 """
 import re
+import unicodedata
 from collections import namedtuple
 
 from .messages import N_, Note
@@ -52,6 +57,25 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+# Full-width ASCII forms (U+FF01-FF5E, ideographic space) -> ASCII, as typed by
+# East Asian input methods.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+
+def fold_digits(text):
+    """``text`` with every Unicode decimal digit (``str.isdecimal``: Arabic-Indic,
+    Devanagari, full-width...) as its ASCII digit and full-width forms as ASCII.
+
+    Not NFKC: it also turns characters that are not decimal digits into digits
+    (``²``, ``①``, ``½``), so ``1348²`` would read as ``13482``; those stay as they are.
+    """
+    if text.isascii():
+        return text
+    text = text.translate(_FULLWIDTH)
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 def country_code(value):
@@ -103,11 +127,10 @@ def normalise_postcode(raw, country=None, default_country="BE"):
     ``default_country``: used when neither the column nor a prefix gives one.
     Returns a :class:`PostcodeResult`; never raises on bad data.
     """
-    text = to_text(raw)
-    shown = text
-    if not text:
+    shown = to_text(raw)
+    if not shown:
         return _fail(N_("missing postcode"))
-    match = _PATTERN.match(text.upper())
+    match = _PATTERN.match(fold_digits(shown).upper())
     if match is None:
         return _fail(N_("unreadable postcode '{raw}'"), raw=shown)
     prefix, digits, letters = match.group("prefix"), match.group("digits"), match.group("letters")

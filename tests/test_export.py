@@ -422,6 +422,7 @@ def test_side_block_complete_in_order_on_this_qgis(run_alg, circles_layer, tmp_p
     page_bottom = 297 * 72 / 25.4
     block = [w for w in side if w[2] >= tops[0] - 1]
     assert max(w[4] for w in block) < page_bottom - 5  # inside the page, above its bottom margin
+    assert max(w[3] for w in block) <= (284 + 124) * 72 / 25.4 + 1  # no line runs past the headings' rule
     lines = sorted({(round(w[2], 1), round(w[4], 1)) for w in block})
     for (top_a, bottom_a), (top_b, _bottom_b) in zip(lines, lines[1:]):
-        assert top_b >= bottom_a - 0.5, ("overlapping lines", top_a, top_b)
+        assert top_b >= bottom_a - 0.5, ("overlapping lines", top_a, top_b, " ".join("%s-%s" % l for l in lines))
