@@ -24,8 +24,9 @@ esac
 DIR="$CACHE/$suite"
 # Bump when the package list or the chroot's configuration below changes: a stale chroot is rebuilt.
 RECIPE=3
+# python3-scipy: an oracle of tests/test_network_stats.py (sid does not pull it in).
 PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv python3-pip
-  xvfb xauth gdal-bin poppler-utils git qttools5-dev-tools ca-certificates locales"
+  xvfb xauth gdal-bin poppler-utils git qttools5-dev-tools ca-certificates locales python3-scipy"
 
 [ "$(id -u)" -eq 0 ] || { echo "[chroot] error: needs root (debootstrap and bind mounts)" >&2; exit 1; }
 # Every run in a private mount namespace: its bind mounts are seen by no other process and vanish
@@ -59,6 +60,19 @@ umount_all() {  # before moving or deleting a chroot (the namespace drops them a
 
 setup() {
   if [ -f "$DIR/.cluster_atlas_recipe" ] && [ "$(cat "$DIR/.cluster_atlas_recipe")" = "$RECIPE" ]; then
+    # A package added to PACKAGES since the chroot was built is installed into it, no rebuild.
+    local missing="" p
+    for p in $PACKAGES; do
+      chroot "$DIR" dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+    done
+    if [ -n "$missing" ]; then
+      echo "[chroot] $suite: installing$missing"
+      mount_all
+      # shellcheck disable=SC2086
+      { in_chroot apt-get update -qq && in_chroot apt-get install -y -qq --no-install-recommends $missing; } \
+        >>"$CACHE/$suite.apt.log" 2>&1 || { echo "[chroot] error: apt-get install$missing failed in $suite, see $CACHE/$suite.apt.log" >&2; exit 1; }
+      in_chroot apt-get clean
+    fi
     echo "[chroot] $suite ok: $(cat "$DIR/.cluster_atlas_qgis" 2>/dev/null)"
     return 0
   fi

@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv xvfb xauth gdal-bin poppler-utils qttools5-dev-tools"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-openpyxl python3-odf python3-venv python3-scipy xvfb xauth gdal-bin poppler-utils qttools5-dev-tools"
 # debootstrap builds the QGIS 3.40/3.44 chroots of the version matrix (scripts/qgis_chroot.sh); not in a chroot.
 [ -n "${CLUSTER_ATLAS_IN_CHROOT:-}" ] || APT_PACKAGES="$APT_PACKAGES debootstrap"
 
