@@ -368,6 +368,11 @@ class DesktopSession:
         yield from self.runs()
         self.result["stage"] = "canvas"
         yield from self.canvas()
+        self.result["stage"] = "batch"
+        try:
+            yield from self.batch()
+        except Exception:
+            self.result["errors"].append(f"batch: {traceback.format_exc()}")
         self.result["stage"] = "done"
 
     def _provider_ready(self):
@@ -604,6 +609,75 @@ class DesktopSession:
             "OVERLAY:ZONES": str(r / "network_zones.gpkg"), "OVERLAY:SUMMARY": str(r / "network_summary.gpkg"),
             "OVERLAY:REPORT": str(r / "network_report.html"), "EXPORT:PAGE": str(r / "page.pdf")},
             timeout_s=90, screenshot="dialog_atlaschain_run.png")
+
+    def batch(self):
+        """Two rows of aggregatepostcodes (one cluster each) through QGIS' own batch dialog, outputs
+        loaded into the project, as a technician runs it: every row succeeds, no Python error is raised
+        (the desktop reports them through sys.excepthook, recorded here) and the circles arrive styled."""
+        import sys
+
+        from processing.gui.BatchAlgorithmDialog import BatchAlgorithmDialog
+        from processing.tools import dataobjects
+        from qgis.core import QgsApplication, QgsProject, QgsRenderContext
+        from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+        run, out = self.run_dir, self.run_dir / "batch"
+        out.mkdir(exist_ok=True)
+        record = {"finished": False, "errors": []}
+        self.result["batch"] = record
+        done = {}
+
+        class RecordingBatchDialog(BatchAlgorithmDialog):
+            def createSummaryTable(self, algorithm_results, errors):  # noqa: N802 (QGIS API)
+                done["results"], done["errors"] = list(algorithm_results), list(errors)
+                return super().createSummaryTable(algorithm_results, errors)
+
+        def hook(kind, value, tb):
+            record["errors"].append("".join(traceback.format_exception(kind, value, tb))[-2000:])
+
+        previous_hook, sys.excepthook = sys.excepthook, hook
+        before = set(QgsProject.instance().mapLayers())
+        alg = QgsApplication.processingRegistry().createAlgorithmById("clusteratlas:aggregatepostcodes")
+        dialog = RecordingBatchDialog(alg)
+        self._dialogs.append(dialog)
+        try:
+            rows = [{"MEMBERS": str(run / "members.gpkg"), "POSTCODES": str(run / "zones.gpkg"),
+                     "POSTCODE_FIELD": "postcode", "CLUSTERS": cluster, "OUTPUT": str(out / f"zones_{i}.gpkg"),
+                     "CIRCLES": str(out / f"circles_{i}.gpkg"), "UNMATCHED": str(out / f"unmatched_{i}.gpkg")}
+                    for i, cluster in enumerate(("TWIST", "Infopôle cluster TIC"))]
+            panel = dialog.mainWidget()
+            panel.addRow(len(rows) - 1)
+            context = dataobjects.createContext()
+            for row, values in enumerate(rows):  # as BatchPanel.load() fills a saved batch
+                for name, value in values.items():
+                    column = panel.parameter_to_column[name]
+                    if alg.parameterDefinition(name).isDestination():
+                        panel.tblParameters.cellWidget(row + 1, column).setValue(value)  # row 0: "fill down"
+                    else:
+                        panel.wrappers[row][column].setParameterValue(value, context)
+            panel.checkLoadLayersOnCompletion.setChecked(True)
+            dialog.show()
+            yield 300
+            dialog.buttonBox().button(QDialogButtonBox.StandardButton.Ok).click()
+            yield from _until(lambda: "results" in done, 120, "the batch to finish")
+            yield 500
+            record.update(finished=True, rows=len(done["results"]), failed_rows=len(done["errors"]))
+            added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
+            record["layers"] = []
+            for layer in added:
+                info = self._layer_info(layer)
+                symbols = layer.renderer().symbols(QgsRenderContext()) if layer.renderer() else []
+                sizes = [s.dataDefinedSize().asExpression() for s in symbols
+                         if hasattr(s, "dataDefinedSize") and s.dataDefinedSize().isActive()]  # markers only
+                info["size_expression"] = sizes[0] if sizes else ""
+                record["layers"].append(info)
+            self.shot(dialog, "batch_dialog.png")
+        finally:
+            sys.excepthook = previous_hook
+            dialog.close()
+            dialog.deleteLater()
+            self._dialogs.remove(dialog)
+        yield 100
 
     def _layer_info(self, layer):
         from qgis.core import QgsVectorLayer, QgsWkbTypes

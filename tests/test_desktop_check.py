@@ -351,3 +351,19 @@ def test_canvas_shows_circles_zones_and_network_in_atlas_colours(session):
     assert 0.6 * expected_area <= counts["circle"] <= 1.3 * expected_area, (counts, expected_area)
     assert counts["copper"] > 100 and counts["fibre"] > 50, counts
     assert counts["zone"] > 1000, counts
+
+
+def test_batch_dialog_runs_and_loads_styled_outputs(session):
+    """Two rows of aggregatepostcodes through QGIS' own batch dialog in the real desktop, outputs
+    loaded: both rows succeed, no Python error is raised (the issue seen with a test harness on
+    3.40, a deleted feedback handed to the layer post-processor, does not occur in the desktop), and
+    both circle layers arrive styled with the area-proportional size (the post-processor ran)."""
+    batch = session["result"].get("batch")
+    assert batch is not None, session["result"].get("errors")
+    assert batch["finished"] and batch["rows"] == 2 and batch["failed_rows"] == 0, batch
+    assert batch["errors"] == [], batch["errors"]
+    circles = [layer for layer in batch["layers"] if "circles_" in layer["source"]]
+    assert len(circles) == 2, [layer["source"] for layer in batch["layers"]]
+    for layer in circles:
+        assert layer["valid"] and layer["features"] > 0, layer
+        assert '{}("employment", 0, '.format(size_scale_function()) in layer["size_expression"], layer
