@@ -169,7 +169,6 @@ def text_format_always_text():
 from qgis.core import (  # noqa: E402
     QgsDataDefinedSizeLegend as _QgsDataDefinedSizeLegend,
     QgsFeatureRequest as _QgsFeatureRequest,
-    QgsGraduatedSymbolRenderer as _QgsGraduatedSymbolRenderer,
     QgsLayoutExporter as _QgsLayoutExporter,
     QgsLayoutItemLabel as _QgsLayoutItemLabel,
     QgsLayoutItemRegistry as _QgsLayoutItemRegistry,
@@ -211,7 +210,6 @@ LABEL_MODE_FONT = _member(_QgsLayoutItemLabel, "Mode", "ModeFont")
 LAYOUT_SHAPE_RECTANGLE = _member(_QgsLayoutItemShape, "Shape", "Rectangle")
 SIZE_LEGEND_COLLAPSED = _member(_QgsDataDefinedSizeLegend, "LegendType", "LegendCollapsed")
 SIZE_LEGEND_ALIGN_BOTTOM = _member(_QgsDataDefinedSizeLegend, "VerticalAlignment", "AlignBottom")
-GRADUATED_QUANTILE = _member(_QgsGraduatedSymbolRenderer, "Mode", "Quantile")
 WRITER_NO_ERROR = _member(_QgsVectorFileWriter, "WriterError", "NoError")
 
 

@@ -22,6 +22,7 @@ in its PAGE_LANGUAGE).
 """
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsClassificationQuantile,
     QgsDataDefinedSizeLegend,
     QgsFeatureRequest,
     QgsGraduatedSymbolRenderer,
@@ -235,7 +236,9 @@ def apply_style(
     elif isinstance(renderer, QgsGraduatedSymbolRenderer):
         renderer.setClassAttribute(field)
         if style_key == "choropleth_per1000":
-            renderer.updateClasses(layer, compat.GRADUATED_QUANTILE, len(renderer.ranges()))
+            # Quantile breaks from the data (the Mode overload of updateClasses is deprecated since 3.10).
+            renderer.setClassificationMethod(QgsClassificationQuantile())
+            renderer.updateClasses(layer, len(renderer.ranges()))
             renderer.calculateLabelPrecision()
     elif isinstance(renderer, QgsCategorizedSymbolRenderer) and category_field:
         renderer.setClassAttribute(category_field)

@@ -108,10 +108,6 @@ class QgsDataDefinedSizeLegend:
     VerticalAlignment = _enum("VerticalAlignment", "AlignCenter", "AlignBottom")
 
 
-class QgsGraduatedSymbolRenderer:
-    Mode = _enum("Mode", "EqualInterval", "Quantile")
-
-
 class QgsVectorFileWriter:
     WriterError = _enum("WriterError", "NoError")
 
