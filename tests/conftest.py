@@ -20,19 +20,45 @@ if str(PLUGINS) not in sys.path:
     sys.path.insert(0, str(PLUGINS))
 
 
-def pdf_text(path, page=None):
-    """The text of a PDF (one page, or all) as pdftotext reads it, typographic ligatures
-    (U+FB00 "ﬀ" in "Eﬀectif", which Qt sets in font-mode layout labels) spelled out as letters
-    (NFKC), so that a test compares words, not glyph choices."""
+def _pdftotext(*args):
+    """pdftotext's output, typographic ligatures (U+FB00 "ﬀ" in "Eﬀectif", which Qt sets in font-mode
+    layout labels) spelled out as letters (NFKC), so that a test compares words, not glyph choices."""
     import shutil
     import subprocess
     import unicodedata
 
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) not installed")
-    args = ["pdftotext"] + (["-f", str(page), "-l", str(page)] if page else []) + [str(path), "-"]
-    text = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", *map(str, args), "-"], capture_output=True, text=True, check=True).stdout
     return "".join(unicodedata.normalize("NFKC", c) if "\ufb00" <= c <= "\ufb06" else c for c in text)
+
+
+def pdf_text(path, page=None):
+    """The text of a PDF (one page, or all), ligatures spelled out."""
+    return _pdftotext(*(["-f", page, "-l", page] if page else []), path)
+
+
+def pdf_words(path):
+    """[(word, x_min, y_min, x_max, y_max)] of a PDF in points (pdftotext -bbox), ligatures spelled out."""
+    import html
+    import re
+
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                       _pdftotext("-bbox", path))
+    return [(html.unescape(w), float(a), float(b), float(c), float(d)) for a, b, c, d, w in found]
+
+
+def layer_frame(path_or_layer):
+    """A vector layer (or the file of one) as a DataFrame, NULL as None. The OGR layer lives only in
+    this call: none outlives the test (docs/ARCHITECTURE.md, segfault at exit)."""
+    import pandas as pd
+    from qgis.core import QgsVectorLayer
+
+    layer = path_or_layer if isinstance(path_or_layer, QgsVectorLayer) else QgsVectorLayer(str(path_or_layer), "t", "ogr")
+    assert layer.isValid(), path_or_layer
+    records = [[None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in f.attributes()]
+               for f in layer.getFeatures()]
+    return pd.DataFrame(records, columns=layer.fields().names())
 
 
 def size_scale_function():

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from .conftest import pdf_text, shared_file
+from .conftest import pdf_text, pdf_words, shared_file
 
 # Real Walloon postal codes, far enough apart that their circles do not touch.
 CODES = {"1348": ("ICT", 400.0), "4000": ("ICT", 100.0), "7000": ("Logistics", 250.0), "6700": ("Logistics", 50.0)}
@@ -366,21 +366,6 @@ def test_side_block_defaults_and_long_title_on_one_line(run_alg, circles_layer, 
     assert "à préciser" not in flat2 and "Emploi des entités membres" not in flat2
 
 
-def _pdf_words(path):
-    """[(word, x_min, y_min, x_max, y_max)] in PDF points, as pdftotext -bbox reads them (ligatures
-    spelled out)."""
-    import html
-    import re
-    import unicodedata
-
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) not installed")
-    out = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return [(unicodedata.normalize("NFKC", html.unescape(w)), float(a), float(b), float(c), float(d))
-            for a, b, c, d, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
-                                            r'([^<]*)</word>', out)]
-
-
 SIDE_TEXTS = {
     "SPATIAL_LEVEL": "Code postal (zones de Voronoï autour des points des codes postaux)",
     "METHOD": ("Pour chaque cluster, emploi de l'ensemble des entreprises, centres de recherche et centres de "
@@ -410,7 +395,7 @@ def test_side_block_complete_in_order_on_this_qgis(run_alg, circles_layer, tmp_p
     flat = " ".join(pdf_text(out).split())
     for text in [*headings, *(" ".join(t.split()) for t in SIDE_TEXTS.values())]:
         assert text in flat, text
-    words = _pdf_words(out)
+    words = pdf_words(out)
     side = [w for w in words if w[1] > 284 * 72 / 25.4 - 1]  # the side column starts at x = 284 mm
     tops = []
     for heading in headings + [SIDE_TEXTS["AUTHORS"]]:

@@ -30,7 +30,6 @@ from conftest import SHARED_DATA, shared_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 QP = str(ROOT / "scripts" / "qgis_process")
-SAMPLE_DATA = ROOT / "sample_data"
 README = ROOT / "README.md"
 S = ROOT / "sample_data"
 POINTS = f"{S / 'postcode_points.gpkg'}|layername=postcode_points"
@@ -487,10 +486,10 @@ def test_no_warning_from_the_plugin_on_stderr(tmp_path):
     filter off). QGIS' own warnings (its Python files on Python 3.14) are not the plugin's."""
     members, zones = tmp_path / "members.gpkg", tmp_path / "zones.gpkg"
     runs = [
-        [str(QP), "run", "clusteratlas:importmembers", "--", f"INPUT={SAMPLE_DATA / 'members.csv'}",
+        [str(QP), "run", "clusteratlas:importmembers", "--", f"INPUT={S / 'members.csv'}",
          f"OUTPUT={members}", f"REJECTED={tmp_path / 'rejected.gpkg'}"],
         [str(QP), "run", "clusteratlas:aggregatepostcodes", "--", f"MEMBERS={members}",
-         f"POSTCODES={SAMPLE_DATA / 'postcode_points.gpkg'}|layername=postcode_points", "POSTCODE_FIELD=postcode",
+         f"POSTCODES={S / 'postcode_points.gpkg'}|layername=postcode_points", "POSTCODE_FIELD=postcode",
          f"OUTPUT={zones}", f"CIRCLES={tmp_path / 'circles.gpkg'}", f"UNMATCHED={tmp_path / 'unmatched.gpkg'}"],
     ]
     for args in runs:

@@ -13,6 +13,8 @@ import pytest
 from cluster_atlas.core.employment import detect_decimal, parse_employment, parse_employments
 from cluster_atlas.core.members import import_members
 
+from .conftest import layer_frame
+
 UNKNOWN_WORDS = [
     # French
     "n.c.", "N.C.", "nc", "NC", "n. c.", "inconnu", "Inconnue", "non communiqué", "non renseigné", "n.r.", "NR",
@@ -238,20 +240,6 @@ def test_core_import_keeps_words_and_approximations():
            (stats["rows_read"], stats["employment_in"], stats["employment_out"], stats["employment_excluded"]))
 
 
-def _layer_frame(path):
-    """A GeoPackage layer as a DataFrame, read in a frame of its own (no OGR layer
-    outlives the test: see docs/ARCHITECTURE.md, segfault at exit)."""
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(path, "t", "ogr")
-    assert layer.isValid(), path
-    records = [
-        [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in f.attributes()]
-        for f in layer.getFeatures()
-    ]
-    return pd.DataFrame(records, columns=layer.fields().names())
-
-
 def _write(path, fmt):
     if fmt == "csv":
         text = "\n".join(";".join(str(c) for c in row) for row in [HEADER] + _rows()) + "\n"
@@ -268,7 +256,7 @@ def test_algorithm_keeps_words_and_approximations(run_alg, tmp_path, fmt):
     _write(path, fmt)
     out_path, rej_path = str(tmp_path / "out.gpkg"), str(tmp_path / "rej.gpkg")
     results = run_alg("importmembers", {"INPUT": str(path), "OUTPUT": out_path, "REJECTED": rej_path})
-    out, rej = _layer_frame(out_path), _layer_frame(rej_path)
+    out, rej = layer_frame(out_path), layer_frame(rej_path)
     _check(out, rej,
            (results["ROWS_READ"], results["EMPLOYMENT_IN"], results["EMPLOYMENT_OUT"], results["EMPLOYMENT_EXCLUDED"]))
     assert results["MEMBERSHIPS"] == len(out) == 26 and results["REJECTED_COUNT"] == len(rej) == 3

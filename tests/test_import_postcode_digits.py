@@ -14,6 +14,8 @@ import pytest
 from cluster_atlas.core.members import import_members
 from cluster_atlas.core.postcodes import fold_digits, normalise_postcode, normalise_postcodes
 
+from .conftest import layer_frame
+
 # The "0" of every decimal-digit script this Python knows; its nine next code points are 1..9.
 ZEROS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.decimal(chr(c), None) == 0]
 
@@ -138,20 +140,6 @@ def test_core_import_keys_and_deduplicates_other_digits():
            (stats["rows_read"], stats["employment_in"], stats["employment_out"], stats["employment_excluded"]))
 
 
-def _layer_frame(path):
-    """A GeoPackage layer as a DataFrame, read in a frame of its own (no OGR layer
-    outlives the test: see docs/ARCHITECTURE.md, segfault at exit)."""
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(path, "t", "ogr")
-    assert layer.isValid(), path
-    records = [
-        [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in f.attributes()]
-        for f in layer.getFeatures()
-    ]
-    return pd.DataFrame(records, columns=layer.fields().names())
-
-
 def _import(run_alg, tmp_path, fmt):
     path = tmp_path / ("members." + fmt)
     if fmt == "csv":
@@ -168,7 +156,7 @@ def _import(run_alg, tmp_path, fmt):
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods"])
 def test_algorithm_keys_and_deduplicates_other_digits(run_alg, tmp_path, fmt):
     out_path, rej_path, results = _import(run_alg, tmp_path, fmt)
-    out, rej = _layer_frame(out_path), _layer_frame(rej_path)
+    out, rej = layer_frame(out_path), layer_frame(rej_path)
     _check(out, rej,
            (results["ROWS_READ"], results["EMPLOYMENT_IN"], results["EMPLOYMENT_OUT"], results["EMPLOYMENT_EXCLUDED"]))
     assert results["MEMBERSHIPS"] == len(out) == 7 and results["REJECTED_COUNT"] == len(rej) == 4
@@ -195,6 +183,6 @@ def test_zones_match_codes_in_other_digits(run_alg, tmp_path):
     assert results["EMPLOYMENT_MATCHED"] == pytest.approx(10 + 2 + 5 + 3)
     assert results["EMPLOYMENT_UNMATCHED"] == pytest.approx(7 + 8 + 1)
     assert results["ZONES"] == 3
-    zones_out = _layer_frame(str(tmp_path / "zones.gpkg")).set_index("pc_key")
+    zones_out = layer_frame(str(tmp_path / "zones.gpkg")).set_index("pc_key")
     assert zones_out.loc[["BE-1348", "BE-1300", "BE-4000", "BE-5000"], "employment"].tolist() == [12, 5, 3, 0]
-    assert sorted(_layer_frame(unmatched)["pc_key"]) == ["FR-59000", "LU-4365", "NL-1012AB"]
+    assert sorted(layer_frame(unmatched)["pc_key"]) == ["FR-59000", "LU-4365", "NL-1012AB"]
