@@ -74,10 +74,11 @@ def check_expected(out, rej, results, expected=EXPECTED, rejected_rows=(5,)):
     ]
     key = lambda t: (t[0], t[1])  # noqa: E731
     assert sorted(got, key=key) == sorted(expected, key=key)
-    assert sorted(int(v) for v in rej["source_row"]) == sorted(rejected_rows)
+    rows = rej[rej["source_row"].notna()]  # lines above the header (rule above_header) are not rows
+    assert sorted(int(v) for v in rows["source_row"]) == sorted(rejected_rows)
     # Nothing lost, and the statistics outputs agree with the layers.
     n_rows = max(max(e[0] for e in expected), max(rejected_rows, default=0))
-    assert set(out["source_row"]) | set(rej["source_row"]) == set(range(1, n_rows + 1))
+    assert set(out["source_row"]) | set(rows["source_row"]) == set(range(1, n_rows + 1))
     assert results["ROWS_READ"] == n_rows
     assert results["MEMBERSHIPS"] == len(out) and results["REJECTED_COUNT"] == len(rej)
     total_out = sum(e[3] or 0 for e in expected)
@@ -460,6 +461,9 @@ def test_real_world_shapes_through_the_algorithm(run_import, tmp_path):
     check_expected(out, rej, results, rejected_rows=(5, 6))
     total = rej[rej["rule"] == "total_row"]
     assert total["source_row"].tolist() == [6] and total["employment"].isna().all()
-    assert json.loads(results["REJECTED_BY_RULE"]) == {"total_row": 1, "invalid_postcode": 1}
+    # The title lines are lines of the input: rejected as above_header (no source_row), not skipped.
+    above = rej[rej["rule"] == "above_header"]
+    assert above["source_row"].isna().all() and above["source_line"].tolist() == [1, 2]
+    assert json.loads(results["REJECTED_BY_RULE"]) == {"above_header": 2, "total_row": 1, "invalid_postcode": 1}
     assert results["ROWS_READ"] == 6
     assert json.loads(results["COLUMNS"])["name"] == "Nom"
