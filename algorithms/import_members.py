@@ -182,7 +182,11 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
         table = source_to_dataframe(source, feedback, progress=(0, 30))
-        table, trailing = drop_trailing_blank(table)
+        # The primary key (a GeoPackage's fid) is filled on blank rows too: not a value of the row.
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        provider = layer.dataProvider() if layer is not None else None
+        keys = [provider.fields().at(i).name() for i in provider.pkAttributeIndexes()] if provider is not None else []
+        table, trailing = drop_trailing_blank(table, [k for k in keys if k in table.columns])
         feedback.pushInfo(tr("Read {} rows from the input layer.").format(len(table)))
         if trailing:
             feedback.pushInfo(tr("{} blank row(s) after the last data row ignored.").format(trailing))

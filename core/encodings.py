@@ -119,6 +119,8 @@ def _windows_1252(match):
 
 
 def _undefined_in_cp1252(data):
+    if not any(byte in data for byte in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")):
+        return []
     return [m.start() for m in re.finditer(b"[\x81\x8d\x8f\x90\x9d]", data)]
 
 
@@ -159,7 +161,8 @@ def _from_ascii_compatible(data, path, how):
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="surrogateescape")
-    invalid = len(_ESCAPED.findall(text))
+    # Lone surrogates (the escaped bytes) cannot be encoded: "ignore" drops exactly them.
+    invalid = len(text) - len(text.encode("utf-32-le", errors="ignore")) // 4
     valid_multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
     if valid_multibyte >= invalid:
         lines = _lines_of(text, [m.start() for m in _ESCAPED.finditer(text)])

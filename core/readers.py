@@ -32,6 +32,7 @@ FILE_EXTENSIONS = DELIMITED_EXTENSIONS + WORKBOOK_EXTENSIONS
 _SAMPLE_BYTES = 256 * 1024
 _SEPARATORS = (";", ",", "\t", "|")
 _TYPE_SAMPLE_CELLS = 1_000_000  # cells looked at to choose text or categorical columns
+_MAX_CATEGORICAL_COLUMNS = 1000  # pandas merges categoricals per column and chunk: slow on very wide tables
 
 
 class ReadError(ValueError):
@@ -114,7 +115,7 @@ def read_delimited(path, encoding=None, sep=None, encoding_hint=None):
         lines.pop()  # the file's last line break ends a line, it does not start one
     if not any(lines):
         raise ReadError(Note(N_("'{}' is empty."), path))
-    quoted_breaks = b'"' in data and any(count % 2 for count in map(bytes.count, lines, repeat(b'"')))
+    quoted_breaks = b'"' in data and bool((np.fromiter(map(bytes.count, lines, repeat(b'"')), np.int64, len(lines)) & 1).any())
     with _large_fields():
         if quoted_breaks:
             raw, record_lines, fields = _read_with_csv(data, sep)
@@ -201,7 +202,7 @@ def _column_types(lines, sep, width, min_rows=100, ratio=0.3):
     for row in rows:
         for position, value in enumerate(row[:width]):
             distinct[position].add(value)
-    low = len(rows) >= min_rows
+    low = len(rows) >= min_rows and width <= _MAX_CATEGORICAL_COLUMNS
     return {position: "category" if low and len(values) <= ratio * len(rows) else str for position, values in enumerate(distinct)}
 
 

@@ -107,18 +107,23 @@ def unique_headers(cells, positions=None):
 
 
 class _Columns:
-    """Codes and distinct values of each raw column, computed once."""
+    """Codes and distinct values of each raw column, computed once; which distinct
+    values are filled (not empty or blank) is tested in one vectorised pass over
+    the distinct values of every column together (ten thousand columns: one pass)."""
 
     def __init__(self, raw):
         self.raw = raw
         self.codes, self.uniques, self.filled = [], [], []
-        for position in range(raw.shape[1]):
-            codes, uniques = factorize_values(raw.iloc[:, position])
-            values = pd.Series(uniques, dtype=object)
-            filled = (values.notna() & (values.astype(str).str.strip() != "")).to_numpy(dtype=bool)
+        for _, column in raw.items():  # columns labels are unique positions
+            codes, uniques = factorize_values(column)
             self.codes.append(np.asarray(codes))
-            self.uniques.append(values)
-            self.filled.append(np.append(filled, False))  # code -1 (missing) -> False
+            self.uniques.append(pd.Series(uniques, dtype=object))
+        every = pd.concat(self.uniques, ignore_index=True) if self.uniques else pd.Series([], dtype=object)
+        filled = (every.notna() & (every.astype(str).str.strip() != "")).to_numpy(dtype=bool)
+        start = 0
+        for values in self.uniques:
+            self.filled.append(np.append(filled[start : start + len(values)], False))  # code -1 (missing) -> False
+            start += len(values)
 
     def filled_cells(self, index):
         return self.filled[index][self.codes[index]]
@@ -129,22 +134,25 @@ class _Columns:
             count += self.filled_cells(index)
         return count
 
+    def row(self, index, limit=None):
+        """Texts of the cells of row ``index`` (of the first ``limit`` columns)."""
+        texts = []
+        for codes, values in zip(self.codes[:limit], self.uniques[:limit]):
+            code = codes[index]
+            texts.append("" if code < 0 else cell_text(values.iat[code]))
+        return texts
+
 
 def _known_count(cells):
     return sum(1 for c in cells[:SCAN_COLUMNS] if c and _roles(c)[0])
 
 
-def _row_texts(raw, index, limit=None):
-    values = raw.iloc[index, :limit].tolist() if limit else raw.iloc[index].tolist()
-    return [cell_text(v) for v in values]
-
-
-def find_header(raw, filled_count):
-    """Index (into ``raw``) of the header row: see the module doc. -1 when every row is blank."""
-    candidates = [i for i in range(min(HEADER_SCAN_ROWS, len(raw))) if filled_count[i]]
+def find_header(columns, filled_count):
+    """Index (into the raw rows) of the header row: see the module doc. -1 when every row is blank."""
+    candidates = [i for i in range(min(HEADER_SCAN_ROWS, len(filled_count))) if filled_count[i]]
     if not candidates:
         return -1
-    known = {i: _known_count(_row_texts(raw, i, SCAN_COLUMNS)) for i in candidates}
+    known = {i: _known_count(columns.row(i, SCAN_COLUMNS)) for i in candidates}
     best = max(known.values())
     if best < 2:
         return candidates[0]
@@ -153,7 +161,12 @@ def find_header(raw, filled_count):
 
 
 def _repeated_headers(columns, header_cells, start, stop, filled_count):
-    """Indexes in ``start..stop-1`` of rows that repeat the header (module doc)."""
+    """Indexes in ``start..stop-1`` of rows that repeat the header (module doc).
+
+    Columns are looked at from the fewest distinct values up, and a row leaves the
+    candidates as soon as it cannot be a header (a digit in a cell that is not a
+    header name: a postcode; too few cells left): the many-valued name column is
+    then looked up only for the few rows still in question."""
     known = [c for c in header_cells[:SCAN_COLUMNS] if c and _roles(c)[0]]
     if len(known) < 2 or stop <= start:
         return []
@@ -161,41 +174,57 @@ def _repeated_headers(columns, header_cells, start, stop, filled_count):
     roles = frozenset().union(*(_roles(c)[0] for c in known))
     squashes = _SYNONYM_SQUASHES | frozenset(_squash(pd.Series(known)).tolist())
     need = max(2, math.ceil(_SHARE * len(known)))
+    scanned = sorted(range(min(SCAN_COLUMNS, len(columns.codes))), key=lambda i: len(columns.uniques[i]))
     similar = np.zeros(stop - start, dtype=np.int32)
-    data_digits = np.zeros(stop - start, dtype=bool)
-    for index in range(min(SCAN_COLUMNS, len(columns.codes))):
-        values = columns.uniques[index]
-        codes = columns.codes[index][start:stop]
-        texts = values.astype(str)
-        maybe = np.flatnonzero(_squash(texts).isin(squashes).to_numpy() & columns.filled[index][:-1])
-        is_similar = np.zeros(len(values) + 1, dtype=bool)
+    alive = np.flatnonzero(filled_count[start:stop] >= need)
+    for done, index in enumerate(scanned, start=1):
+        if not len(alive):
+            return []
+        codes = columns.codes[index][start:stop][alive]
+        wanted = np.unique(codes[codes >= 0])
+        wanted = wanted[columns.filled[index][wanted]]
+        values = columns.uniques[index].iloc[wanted].astype(str)
+        is_similar = np.zeros(len(columns.uniques[index]) + 1, dtype=bool)
+        digits = np.zeros(len(is_similar), dtype=bool)
+        maybe = wanted[_squash(values).isin(squashes).to_numpy()]
         for u in maybe:
-            text = cell_text(values.iat[u])
+            text = cell_text(columns.uniques[index].iat[u])
             is_similar[u] = header_key(text) in keys or bool(_roles(text)[1] & roles)
-        digits = np.append(texts.str.contains(r"\d", regex=True).to_numpy(dtype=bool) & values.notna().to_numpy(), False)
-        similar += is_similar[codes]
-        data_digits |= (digits & ~is_similar)[codes]
-    rows = filled_count[start:stop]
-    hit = (similar >= need) & (2 * similar >= rows) & ~data_digits
-    return (np.flatnonzero(hit) + start).tolist()
+        digits[wanted] = values.str.contains(r"\d", regex=True).to_numpy(dtype=bool)
+        similar[alive] += is_similar[codes]
+        keep = ~(digits & ~is_similar)[codes] & (similar[alive] + len(scanned) - done >= need)
+        alive = alive[keep]
+    rows = filled_count[start:stop][alive]
+    hit = (2 * similar[alive] >= rows)
+    return (alive[hit] + start).tolist()
 
 
 def _fold(name):
     return header_key(re.sub(r" \(\d+\)$", "", name))
 
 
+def _role_of(name):
+    """The one role ``name`` is an exact synonym of ("Naam" and "Nom": name), else None."""
+    exact = _roles(name)[1]
+    return next(iter(exact)) if len(exact) == 1 else None
+
+
 def _map_names(names, final):
     """Final column name of each of ``names`` (a repeated header's), by exact name,
-    then by folded name; a name not in ``final`` is appended to it."""
-    folded = {}
+    then by folded name, then by role (a Dutch export pasted under a French one);
+    a name not in ``final`` is appended to it."""
+    folded, by_role = {}, {}
     for name in final:
         folded.setdefault(_fold(name), name)
+        by_role.setdefault(_role_of(name), name)
+    by_role.pop(None, None)
     used, mapped, new = set(), [], []
     for name in names:
         target = name if name in final and name not in used else None
-        if target is None and not name.startswith("column_"):
-            candidate = folded.get(_fold(name))
-            target = candidate if candidate is not None and candidate not in used else None
+        for candidate in () if target or name.startswith("column_") else (folded.get(_fold(name)), by_role.get(_role_of(name))):
+            if candidate is not None and candidate not in used:
+                target = candidate
+                break
         if target is None:
             target, number = name, 2
             while target in final:
@@ -220,15 +249,15 @@ def layout(raw, lines, header_width=None):
     columns = _Columns(raw)
     filled_count = columns.filled_count()
     lines = np.asarray(lines, dtype=np.int64)
-    h = find_header(raw, filled_count)
+    h = find_header(columns, filled_count)
     if h < 0:
         return None
     nonblank = np.flatnonzero(filled_count)
     last = int(nonblank[-1])
     stop = max(last + 1, h + 1)
     trailing = len(raw) - stop
-    header_cells = _row_texts(raw, h)
-    rejects = [(None, int(lines[i]), "above_header", _trimmed(_row_texts(raw, i))) for i in range(h)]
+    header_cells = columns.row(h)
+    rejects = [(None, int(lines[i]), "above_header", _trimmed(columns.row(i))) for i in range(h)]
     repeated = _repeated_headers(columns, header_cells, h + 1, stop, filled_count)
 
     starts = [h] + repeated
@@ -236,7 +265,7 @@ def layout(raw, lines, header_width=None):
     final, sections, pieces, width_errors, duplicates = None, [], [], [], []
     for k, (top, end) in enumerate(zip(starts, ends)):
         width = _width(header_width, top, positions)
-        cells = _row_texts(raw, top)
+        cells = columns.row(top)
         kept = [i for i, p in enumerate(positions) if p < width] if header_width else list(range(len(positions)))
         names, notes = unique_headers([cells[i] for i in kept], [positions[i] for i in kept])
         if k == 0:
@@ -296,12 +325,22 @@ def _trimmed(cells):
     return cells[:end]
 
 
-def drop_trailing_blank(frame):
+def drop_trailing_blank(frame, keys=()):
     """A table read by QGIS (layer, GeoPackage, database): blank rows after the last
-    data row are not rows. Returns ``(frame, dropped)``."""
+    data row are not rows. ``keys``: primary-key columns (a GeoPackage's fid), filled
+    on every row: a row blank but for its key is blank, and its key is emptied so
+    that core/members.py rejects it as ``empty_row`` like a blank CSV line.
+    Returns ``(frame, dropped)``."""
     if not len(frame) or not frame.shape[1]:
         return frame, 0
-    filled = _Columns(frame).filled_count()
+    others = frame[[c for c in frame.columns if c not in keys]]
+    filled = _Columns(others).filled_count() if others.shape[1] else np.zeros(len(frame), dtype=np.int32)
     nonblank = np.flatnonzero(filled)
     stop = int(nonblank[-1]) + 1 if len(nonblank) else 0
-    return (frame.iloc[:stop], len(frame) - stop) if stop < len(frame) else (frame, 0)
+    frame = frame.iloc[:stop]
+    blank = filled[:stop] == 0
+    if keys and blank.any():
+        frame = frame.copy()
+        for key in keys:
+            frame[key] = frame[key].astype(object).where(~blank, None)
+    return frame, len(filled) - stop

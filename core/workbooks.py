@@ -4,9 +4,10 @@ QGIS-free. XLSX/XLSM are streamed with openpyxl (read-only): only the cells
 that exist are kept, by column, so a stray cell at column XFD (16,384) costs
 one wide row, not 16,384 columns for every row (pandas padded every row to the
 widest: a 294 KB file took 434 s and 11 GB). The stored sheet dimension is
-ignored (a cell at XFD1048576 would otherwise size every row), and the cells
-openpyxl hands over are counted: above ``CELL_BUDGET`` the read stops with an
-error naming the sheet, the row and the column reached. ODS and XLS go through
+ignored (a cell at XFD1048576 would otherwise size every row), and the empty
+cells openpyxl pads each row with are counted: above ``CELL_BUDGET`` (a
+formatted cell at XFD on thousands of rows) the read stops with an error naming
+the sheet, the row and the column reached. ODS and XLS go through
 pandas (its ODF reader keeps repeated empty cells and rows compact).
 """
 import os
@@ -16,7 +17,8 @@ import pandas as pd
 
 from .messages import N_, Note
 
-CELL_BUDGET = 20_000_000
+CELL_BUDGET = 20_000_000  # empty cells openpyxl may pad rows with (about 1 s per million)
+GRID_BUDGET = 50_000_000  # cells of the grid over the columns that hold values
 
 
 def _error(message):
@@ -61,38 +63,39 @@ def _read_xlsx(path, sheet):
         if hasattr(worksheet, "reset_dimensions"):
             worksheet.reset_dimensions()
         row_numbers, positions, values = [], [], []
-        spent = 0
+        spent = last_row = 0
         for number, row in enumerate(worksheet.iter_rows(values_only=True), start=1):
             if not row:
                 continue
-            spent += len(row)
-            if spent > CELL_BUDGET:
-                raise _error(
-                    Note(N_("Sheet '{}' of '{}' spans more than {:,} cells (row {} reaches column {}): delete the empty "
-                            "rows and columns around the table, or save the sheet as CSV."),
-                         chosen, path, CELL_BUDGET, number, get_column_letter(len(row)))
-                )
+            last_row = number  # a formatted empty cell: a blank row, counted (trailing ones are ignored)
+            before = len(values)
             for position, value in enumerate(row):
                 if value is not None and value != "":
                     row_numbers.append(number)
                     positions.append(position)
                     values.append(int(value) if isinstance(value, float) and value.is_integer() else value)
+            spent += len(row) - (len(values) - before)  # empty cells openpyxl padded the row with
+            if spent > CELL_BUDGET:
+                raise _error(
+                    Note(N_("Sheet '{}' of '{}' pads its rows with more than {:,} empty cells (row {} reaches column {}): "
+                            "delete the empty rows and columns around the table, or save the sheet as CSV."),
+                         chosen, path, CELL_BUDGET, number, get_column_letter(len(row)))
+                )
     finally:
         book.close()
-    return _grid(row_numbers, positions, values, path, chosen) + (chosen, names)
+    return _grid(row_numbers, positions, values, last_row, path, chosen) + (chosen, names)
 
 
-def _grid(row_numbers, positions, values, path, chosen):
-    """Dense grid over the columns that hold a value (rows 1..last)."""
+def _grid(row_numbers, positions, values, n_rows, path, chosen):
+    """Dense grid over the columns that hold a value (rows 1..n_rows)."""
     if not values:
         return pd.DataFrame({0: pd.Series([], dtype=object)}), np.empty(0, dtype=np.int64)
     columns, column_index = np.unique(np.asarray(positions), return_inverse=True)
-    n_rows = int(max(row_numbers))
-    if n_rows * len(columns) > CELL_BUDGET:
+    if n_rows * len(columns) > max(GRID_BUDGET, 2 * len(values)):
         raise _error(
             Note(N_("Sheet '{}' of '{}' spans more than {:,} cells ({} rows x {} columns with values): delete the empty "
                     "rows and columns around the table, or save the sheet as CSV."),
-                 chosen, path, CELL_BUDGET, n_rows, len(columns))
+                 chosen, path, max(GRID_BUDGET, 2 * len(values)), n_rows, len(columns))
         )
     grid = np.full((n_rows, len(columns)), None, dtype=object)
     cells = np.empty(len(values), dtype=object)

@@ -1318,8 +1318,8 @@
         <translation>La feuille « {} » de « {} » est vide.</translation>
     </message>
     <message>
-        <source>Sheet '{}' of '{}' spans more than {:,} cells (row {} reaches column {}): delete the empty rows and columns around the table, or save the sheet as CSV.</source>
-        <translation>La feuille « {} » de « {} » s'étend sur plus de {:,} cellules (la ligne {} atteint la colonne {}) : supprimez les lignes et colonnes vides autour du tableau, ou enregistrez la feuille en CSV.</translation>
+        <source>Sheet '{}' of '{}' pads its rows with more than {:,} empty cells (row {} reaches column {}): delete the empty rows and columns around the table, or save the sheet as CSV.</source>
+        <translation>La feuille « {} » de « {} » complète ses lignes par plus de {:,} cellules vides (la ligne {} atteint la colonne {}) : supprimez les lignes et colonnes vides autour du tableau, ou enregistrez la feuille en CSV.</translation>
     </message>
     <message>
         <source>Sheet '{}' of '{}' spans more than {:,} cells ({} rows x {} columns with values): delete the empty rows and columns around the table, or save the sheet as CSV.</source>

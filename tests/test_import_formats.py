@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from .conftest import gpkg_table
+
 ROOT = Path(__file__).resolve().parents[1]
 
 HEADER = ["Nom", "Code postal", "Effectif", "Type", "Cluster(s)"]
@@ -162,33 +164,17 @@ def test_workbook_unknown_sheet_lists_sheets(run_import, tmp_path):
 
 def test_geopackage_table_through_qgis_reader(run_import, tmp_path):
     """A GeoPackage attribute table (typed fields: integer postcode, double employment)."""
-    from qgis.core import QgsFeature, QgsVectorFileWriter, QgsVectorLayer
-
     from cluster_atlas import compat
-    from cluster_atlas.algorithms.table_io import make_fields
 
-    fields = make_fields([("nom", "string"), ("cp", "int"), ("effectif", "double"), ("type", "string"), ("cluster", "string")])
-    memory = QgsVectorLayer("None", "members", "memory")
-    memory.dataProvider().addAttributes(fields.toList())
-    memory.updateFields()
+    schema = [("nom", "string"), ("cp", "int"), ("effectif", "double"), ("type", "string"), ("cluster", "string")]
     values = [
         ["IBM Belgium", 1130, 1250.0, "Entreprise", "TIC"],
         ["UNamur", 5000, None, "université", "TIC|TWIST"],
         ["Neg", 1000, -4.0, "Entreprise", "TIC"],
     ]
-    features = []
-    for row in values:
-        feature = QgsFeature(memory.fields())
-        feature.setAttributes(row)
-        features.append(feature)
-    memory.dataProvider().addFeatures(features)
-    path = str(tmp_path / "members.gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.layerName = "members"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, path, memory.transformContext(), options)
-    assert error[0] == compat.WRITER_NO_ERROR
+    uri = gpkg_table(tmp_path / "members.gpkg", schema, values)
     assert compat.WKB_NO_GEOMETRY is not None
-    out, rej, results = run_import(path + "|layername=members")
+    out, rej, results = run_import(uri)
     got = [(int(r.source_row), r.cluster, r.pc_key, r.employment) for r in out.itertuples()]
     assert got[0] == (1, "TIC", "BE-1130", 1250.0)
     assert [g[:3] for g in got[1:]] == [(2, "TIC", "BE-5000"), (2, "TWIST", "BE-5000")]

@@ -22,10 +22,10 @@ MESSAGES = {
         "SEPARATOR « {} » doit être un seul caractère autre qu'un guillemet ou un saut de ligne (; , | ou tab) ; "
         "laissez-le vide pour le détecter.",
     "Sheet '{}' of '{}' is empty.": "La feuille « {} » de « {} » est vide.",
-    "Sheet '{}' of '{}' spans more than {:,} cells (row {} reaches column {}): delete the empty rows and columns "
-    "around the table, or save the sheet as CSV.":
-        "La feuille « {} » de « {} » s'étend sur plus de {:,} cellules (la ligne {} atteint la colonne {}) : "
-        "supprimez les lignes et colonnes vides autour du tableau, ou enregistrez la feuille en CSV.",
+    "Sheet '{}' of '{}' pads its rows with more than {:,} empty cells (row {} reaches column {}): delete the empty "
+    "rows and columns around the table, or save the sheet as CSV.":
+        "La feuille « {} » de « {} » complète ses lignes par plus de {:,} cellules vides (la ligne {} atteint la "
+        "colonne {}) : supprimez les lignes et colonnes vides autour du tableau, ou enregistrez la feuille en CSV.",
     "Sheet '{}' of '{}' spans more than {:,} cells ({} rows x {} columns with values): delete the empty rows and "
     "columns around the table, or save the sheet as CSV.":
         "La feuille « {} » de « {} » s'étend sur plus de {:,} cellules ({} lignes x {} colonnes avec des valeurs) : "
