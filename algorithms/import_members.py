@@ -22,13 +22,16 @@ from ..core.members import (
     REJECTED_SCHEMA,
     CLUSTER_SEPARATORS,
     ImportOptions,
+    add_reader_rows,
     exclusions_from_frame,
     import_members,
     parse_exclusion_text,
 )
 from ..core.postcodes import SUPPORTED_COUNTRIES, country_code
 from ..core.readers import FILE_EXTENSIONS, ReadError, read_table
+from ..core.sections import drop_trailing_blank
 from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .import_reading_log import log_reading
 from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
 from .table_io import source_to_dataframe, write_table_output
 
@@ -157,46 +160,37 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
     # --- reading ----------------------------------------------------------
     def _read_input(self, parameters, context, feedback):
         found = file_behind_input(self, parameters, "INPUT", context, FILE_EXTENSIONS)
-        if found is not None:
-            path, layer_name, options = found
-            sheet = text_value(self, parameters, "SHEET", context) or layer_name
-            encoding = text_value(self, parameters, "ENCODING", context) or options.get("encoding")
-            separator = self.parameterAsString(parameters, "SEPARATOR", context) or options.get("separator")
-            if separator and separator.lower() in ("tab", "\\t"):
-                separator = "\t"
-            try:
-                table, info = read_table(path, sheet=sheet, encoding=encoding, sep=separator)
-            except ReadError as error:
-                raise QgsProcessingException(tr_note(error)) from None
-            except LookupError as error:  # unknown encoding name
-                raise QgsProcessingException(tr("Unknown encoding '{}': {}").format(encoding, error)) from None
-            if info["format"] == "workbook":
-                feedback.pushInfo(tr("Read {} rows from sheet '{}' of {} (sheets: {}).").format(len(table), info["sheet"], path, ", ".join(info["sheets"])))
-            else:
-                feedback.pushInfo(
-                    tr("Read {} rows from {} (encoding {}, separator '{}').").format(
-                        len(table), path, info["encoding"], "tab" if info["separator"] == "\t" else info["separator"]
-                    )
-                )
-            if info.get("header_row", 1) > 1:
-                feedback.pushInfo(
-                    tr("Header found on line {} (the lines above it are a title, skipped); source_row counts data rows below the header.").format(
-                        info["header_row"]
-                    )
-                )
-            for name, renamed in info.get("duplicates", ()):
-                feedback.pushWarning(
-                    tr("Column name '{}' appears more than once: the repeated column is called '{}' (detection uses the first).").format(
-                        name, renamed
-                    )
-                )
-            return table, info
+        if found is None:
+            return self._read_layer(parameters, context, feedback)
+        path, layer_name, options = found
+        sheet = text_value(self, parameters, "SHEET", context) or layer_name
+        separator = self.parameterAsString(parameters, "SEPARATOR", context) or options.get("separator")
+        if separator and separator.lower() in ("tab", "\\t"):
+            separator = "\t"
+        try:
+            table, info = read_table(
+                path, sheet=sheet, encoding=text_value(self, parameters, "ENCODING", context), sep=separator,
+                encoding_hint=options.get("encoding"),
+            )  # fmt: skip
+        except ReadError as error:
+            raise QgsProcessingException(tr_note(error)) from None
+        log_reading(feedback, path, table, info)
+        return table, info
+
+    def _read_layer(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
         table = source_to_dataframe(source, feedback, progress=(0, 30))
+        # The primary key (a GeoPackage's fid) is filled on blank rows too: not a value of the row.
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        provider = layer.dataProvider() if layer is not None else None
+        keys = [provider.fields().at(i).name() for i in provider.pkAttributeIndexes()] if provider is not None else []
+        table, trailing = drop_trailing_blank(table, [k for k in keys if k in table.columns])
         feedback.pushInfo(tr("Read {} rows from the input layer.").format(len(table)))
-        return table, {"format": "layer", "decimal": None}
+        if trailing:
+            feedback.pushInfo(tr("{} blank row(s) after the last data row ignored.").format(trailing))
+        return table, {"format": "layer", "decimal": None, "rows_read": len(table)}
 
     def _columns(self, parameters, context, table):
         headers = [str(c) for c in table.columns]
@@ -293,6 +287,10 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             feedback.setProgress(30 + 30 * fraction)
 
         result = import_members(table, mapping, options, progress)
+        result = add_reader_rows(
+            result, info["rows_read"], info.get("lines"), info.get("reader_rejects", ()), info.get("repaired", ()),
+            info.get("header_row"), translate=tr,
+        )  # fmt: skip
         del table  # the input is no longer needed while the outputs are written
         self.check_cancel(feedback)
 

@@ -43,10 +43,12 @@ OUTPUT_SCHEMA = [
     ("employment_unknown", "bool"),
     ("year", "int"),
     ("source_row", "int"),
+    ("source_line", "int"),
     ("flags", "string"),
 ]
 REJECTED_SCHEMA = [
     ("source_row", "int"),
+    ("source_line", "int"),
     ("reason", "string"),
     ("rule", "string"),
     ("name", "string"),
@@ -61,6 +63,8 @@ REJECTED_SCHEMA = [
 # Machine codes of REJECTED.rule, in the order a row is checked (the first
 # failing check gives the rule; the reason lists every problem of the row).
 RULES = (
+    "above_header",  # lines read by core/readers.py, not rows of the table
+    "repeated_header",
     "empty_row",
     "total_row",
     "missing_name",
@@ -467,6 +471,7 @@ def import_members(table, columns, options=None, progress=None):
             "employment_unknown": unknown,
             "year": years[sel],
             "source_row": source[ok],
+            "source_line": source[ok],  # the file's line: see add_reader_rows
             "flags": _flag_texts(flag_masks, len(sel)),
         },
         copy=False,  # no consolidation copy of a million-row object block
@@ -479,6 +484,7 @@ def import_members(table, columns, options=None, progress=None):
     rejected = pd.DataFrame(
         {
             "source_row": source[bad],
+            "source_line": source[bad],
             "reason": reason[bad],
             "rule": rule[bad],
             "name": names[rsel],
@@ -613,3 +619,54 @@ def _stats(rows_read, output, rejected, employment):
         "employment_out": float(np.nansum(output["employment"].to_numpy(dtype=float))),
         "employment_excluded": float(np.nansum(rejected["employment"].to_numpy(dtype=float))),
     }
+
+
+# ---- lines the file reader accounted for ---------------------------------------
+# core/readers.py rejects the lines that are not rows of the table (titles above the
+# header, a header repeated below) and knows the file line of each source_row. This
+# step, run by the algorithm after import_members, puts them into the result, so
+# that every line of the input is in OUTPUT or REJECTED.
+_READER_REASONS = {
+    "above_header": N_("line {} is above the header (line {}): a title or a note, not a row of the table"),
+    "repeated_header": N_("line {} repeats the header: the rows below it are read with its column names"),
+}
+
+
+def add_reader_rows(result, rows_read, lines=None, rejects=(), repaired=(), header_line=None, translate=None):
+    """``result`` completed with what the reader found: ``source_line`` of every
+    row (``lines[source_row]``; without ``lines`` it is the source_row, as for a
+    layer), the reader's ``rejects`` (``(source_row or None, line, rule, cells)``)
+    in REJECTED, the flag ``encoding_repaired`` on the OUTPUT rows of ``repaired``
+    (``(source_row, line)``), and ``rows_read`` = the last source_row."""
+    tx = translate or _same
+    output, rejected, stats = result.output.copy(), result.rejected, dict(result.stats)
+    if lines is not None:
+        lines = np.asarray(lines, dtype=np.int64)
+        output["source_line"] = lines[output["source_row"].to_numpy(dtype=np.int64)]
+        rejected = rejected.assign(source_line=lines[rejected["source_row"].to_numpy(dtype=np.int64)])
+    rows = sorted({row for row, _ in repaired if row})
+    if rows:
+        hit = output["source_row"].isin(rows).to_numpy()
+        flags = output["flags"].to_numpy(dtype=object)
+        output["flags"] = np.where(hit, np.where(flags == "", "encoding_repaired", flags + ";encoding_repaired"), flags)
+    if rejects:
+        extra = pd.DataFrame(
+            {
+                "source_row": [np.nan if row is None else row for row, _, _, _ in rejects],
+                "source_line": [line for _, line, _, _ in rejects],
+                "reason": [tx(_READER_REASONS[rule]).format(line, header_line) for _, line, rule, _ in rejects],
+                "rule": [rule for _, _, rule, _ in rejects],
+                "employment": np.nan,
+                "raw_record": [json.dumps(cells, ensure_ascii=False) for _, _, _, cells in rejects],
+            }
+        )
+        rejected = pd.concat([rejected, extra.reindex(columns=rejected.columns)], ignore_index=True)
+        rejected = rejected.sort_values("source_line", kind="mergesort", ignore_index=True)
+        by_rule = dict(stats["rejected_by_rule"])
+        for rule in extra["rule"]:
+            by_rule[rule] = by_rule.get(rule, 0) + 1
+        stats["rejected_by_rule"] = {k: by_rule[k] for k in sorted(by_rule, key=RULES.index)}
+        stats["rejected"] = int(len(rejected))
+        stats["rows_fully_rejected"] += int(extra["source_row"].notna().sum())
+    stats["rows_read"] = int(rows_read)
+    return ImportResult(output, rejected, stats)

@@ -1,25 +1,38 @@
 """Read member tables from files with pandas, as users export them.
 
-QGIS-free. Delimited text (``.csv .txt .tsv``): encoding (UTF-8 with/without
-BOM, else cp1252), separator (``; , tab |``) and decimal mark are detected;
-every cell is read as text so postcodes keep their leading zeros and
+QGIS-free. Delimited text (``.csv .txt .tsv .tab``): the encoding
+(core/encodings.py), the separator (``; , tab |``) and the decimal mark are
+detected; every cell is read as text so postcodes keep their leading zeros and
 ``12,5`` is parsed by core/employment.py, not mangled on the way in.
 Workbooks (``.xlsx .xlsm .xls .ods``): one sheet (name or 0-based index,
-default the first), cells keep the workbook's types.
+default the first), cells keep the workbook's types; XLSX is streamed
+(core/workbooks.py) so a stray cell at column XFD costs one row, not a grid.
 
-The DataFrame index is the 1-based data row (header not counted): ``source_row``.
+Both give a grid of cells with the line / sheet row of each record, and
+core/sections.py finds the table in it (header, titles, repeated headers,
+blank rows). The DataFrame index is ``source_row``: the 1-based row below the
+(first) header; ``info`` carries what the log and REJECTED need (lines above
+the header, repeated headers, the line of each source row, repaired lines).
 """
 import csv
 import io
 import os
+from contextlib import contextmanager
+from itertools import repeat
 
+import numpy as np
+
+from .encodings import EncodingError, decode
 from .messages import N_, Joined, Note
+from .sections import WidthError, layout
 
 DELIMITED_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
 WORKBOOK_EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".ods")
 FILE_EXTENSIONS = DELIMITED_EXTENSIONS + WORKBOOK_EXTENSIONS
 _SAMPLE_BYTES = 256 * 1024
 _SEPARATORS = (";", ",", "\t", "|")
+_TYPE_SAMPLE_CELLS = 1_000_000  # cells looked at to choose text or categorical columns
+_MAX_CATEGORICAL_COLUMNS = 1000  # pandas merges categoricals per column and chunk: slow on very wide tables
 
 
 class ReadError(ValueError):
@@ -30,18 +43,16 @@ def is_readable_file(path):
     return isinstance(path, str) and os.path.splitext(path)[1].lower() in FILE_EXTENSIONS
 
 
-def detect_encoding(sample):
-    """``utf-8-sig`` (BOM), ``utf-8`` when the sample decodes, else ``cp1252``."""
-    if sample.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
+@contextmanager
+def _large_fields():
+    """Python's csv refuses cells over 131,072 characters (a pasted document, a
+    long note): lift the limit while we read, then put it back."""
+    previous = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
     try:
-        sample.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as error:
-        # A multi-byte character cut by the end of the sample is still UTF-8.
-        if error.start >= len(sample) - 3 and error.reason == "unexpected end of data":
-            return "utf-8"
-        return "cp1252"
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def detect_separator(text):
@@ -52,261 +63,178 @@ def detect_separator(text):
     if not lines:
         return ";"
     best, best_score = None, (0, 0)
-    for sep in _SEPARATORS:
-        widths = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=sep)]
-        common = max(set(widths), key=lambda w: (widths.count(w), w)) if widths else 0
-        if common < 2:
-            continue
-        score = (sum(1 for w in widths if w == common), common)
-        if score > best_score:
-            best, best_score = sep, score
+    with _large_fields():
+        for sep in _SEPARATORS:
+            widths = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=sep)]
+            counts = {}
+            for w in widths:
+                counts[w] = counts.get(w, 0) + 1
+            common = max(counts, key=lambda w: (counts[w], w)) if counts else 0
+            if common < 2:
+                continue
+            score = (counts[common], common)
+            if score > best_score:
+                best, best_score = sep, score
     return best or ("\t" if "\t" in lines[0] else ";")
 
 
-# --- real-world table shapes --------------------------------------------------
-_HEADER_SCAN_ROWS = 30
+def check_separator(sep):
+    """A usable SEPARATOR: one character, not a quote or a line break."""
+    if len(sep) != 1 or sep in "\"\r\n":
+        raise ReadError(
+            Note(N_("SEPARATOR '{}' must be one character other than a quote or a line break (; , | or tab); leave it "
+                    "empty to detect it."), sep)
+        )
+    return sep
 
 
-def find_header_row(rows):
-    """Index of the header among the first rows (lists of cells).
-
-    The header is the row with the most cells that are known header names
-    (core/headers.py), at least two, the first one on a tie: title rows above it
-    ("Liste des membres", "Nom du cluster: TIC") have fewer. No such row: the
-    first non-empty row.
-    """
-    from .headers import is_known_header
-
-    first_filled, best, best_known = None, None, 1
-    for index, cells in enumerate(rows[:_HEADER_SCAN_ROWS]):
-        texts = [str(c).strip() for c in cells if c is not None and str(c).strip()]
-        if not texts:
-            continue
-        if first_filled is None:
-            first_filled = index
-        known = sum(1 for t in texts if is_known_header(t))
-        if known > best_known:
-            best, best_known = index, known
-    if best is not None:
-        return best
-    return first_filled or 0
-
-
-def unique_headers(cells):
-    """Header names made usable: empty names become ``column_<n>`` (1-based
-    position), duplicates get `` (2)``, `` (3)``... Returns ``(names, notes)``
-    where notes lists the renamed duplicates for the log."""
-    names, seen, notes = [], {}, []
-    for position, cell in enumerate(cells, start=1):
-        text = "" if cell is None else str(cell).strip().lstrip("\ufeff")
-        if not text or text.lower() == "nan" or text.startswith("Unnamed: "):
-            text = "column_{}".format(position)
-        key = text.casefold()
-        if key in seen:
-            seen[key] += 1
-            renamed = "{} ({})".format(text, seen[key])
-            notes.append((text, renamed))
-            text = renamed
-            key = text.casefold()
-        seen.setdefault(key, 1)
-        names.append(text)
-    return names, notes
-
-
-def drop_empty_unnamed(frame):
-    """Drop the ``column_<n>`` columns (no header) that hold no value: Excel pads
-    rows with trailing separators. A header-less column with values is kept."""
-    keep = []
-    for position, name in enumerate(frame.columns):
-        column = frame.iloc[:, position]
-        if str(name).startswith("column_"):
-            values = column.astype(object)
-            empty = values.isna() | (values.astype(str).str.strip() == "")
-            if empty.all():
-                continue
-        keep.append(position)
-    return frame.iloc[:, keep] if len(keep) != frame.shape[1] else frame
-
-
-def _split_lines(text):
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-
-
-def read_delimited(path, encoding=None, sep=None):
+def read_delimited(path, encoding=None, sep=None, encoding_hint=None):
     """Read a delimited text file; returns ``(DataFrame of text, info dict)``.
 
-    Title rows above the header are skipped (see :func:`find_header_row`);
-    columns with few distinct values in the first lines are read as
-    categoricals (half the memory, and core/ then parses each distinct value
-    once without hashing the column again).
+    Columns with few distinct values are read as categoricals (half the memory,
+    and core/ then parses each distinct value once without hashing the column
+    again). Without quoted line breaks the line of record i is i (arithmetic);
+    with them, one pass of Python's csv reader gives each record's first line.
     """
-    import pandas as pd
-
+    if sep:
+        sep = check_separator(sep)
     try:
         with open(path, "rb") as handle:
-            sample = handle.read(_SAMPLE_BYTES)
+            data = handle.read()
     except OSError as error:
         raise ReadError(Note(N_("Cannot open '{}': {}"), path, error)) from None
-    encoding = encoding or detect_encoding(sample)
-    text = sample.decode(encoding, errors="replace").lstrip("\ufeff")
-    sep = sep or detect_separator(text)
-    lines = _split_lines(text)
-    if len(sample) == _SAMPLE_BYTES:
-        lines = lines[:-1]  # the last line of a cut sample is partial
-    parsed = list(csv.reader(lines[:_HEADER_SCAN_ROWS], delimiter=sep))
-    header_line = find_header_row(parsed)
-    names, duplicates = unique_headers(parsed[header_line] if header_line < len(parsed) else [])
-    if not names:
-        raise ReadError(Note(N_("'{}' is empty."), path))
-    # index_col=False: pandas would otherwise silently turn the first column into
-    # the index when rows have one field more than the header.
-    kwargs = dict(
-        sep=sep, dtype=_column_types(lines[header_line + 1 :], sep, names), keep_default_na=False, na_filter=False,
-        skip_blank_lines=True, engine="c", index_col=False, header=None, names=names, skiprows=header_line + 1,
-    )  # fmt: skip
     try:
-        frame = _read_csv_strict(path, encoding, kwargs)
-    except UnicodeDecodeError:
-        # UTF-8 start, Latin-1 further down (hand-edited exports): re-read as cp1252.
-        encoding = "cp1252"
-        frame = _read_csv_strict(path, encoding, kwargs)
-    except pd.errors.EmptyDataError:
-        frame = pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
-    except (pd.errors.ParserError, _WidthError):
-        raise ReadError(_width_message(path, encoding, sep, header_line)) from None
-    frame = drop_empty_unnamed(frame)
-    frame.index = pd.RangeIndex(1, len(frame) + 1)
-    return frame, {
-        "format": "delimited", "encoding": encoding, "separator": sep, "decimal": "," if sep == ";" else ".",
-        "header_row": header_line + 1, "duplicates": duplicates,
-    }  # fmt: skip
+        decoded = decode(data, path, encoding=encoding, hint=encoding_hint)
+    except EncodingError as error:
+        raise ReadError(error.args[0]) from None
+    del data
+    data = decoded.data
+    sep = sep or detect_separator(data[:_SAMPLE_BYTES].decode("utf-8", errors="ignore"))
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the file's last line break ends a line, it does not start one
+    if not any(lines):
+        raise ReadError(Note(N_("'{}' is empty."), path))
+    quoted_breaks = b'"' in data and bool((np.fromiter(map(bytes.count, lines, repeat(b'"')), np.int64, len(lines)) & 1).any())
+    with _large_fields():
+        if quoted_breaks:
+            raw, record_lines, fields = _read_with_csv(data, sep)
+            header_width = fields.__getitem__
+        else:
+            raw = _read_with_pandas(data, sep, lines)
+            record_lines = np.arange(1, len(raw) + 1)
+
+            def header_width(index):
+                return len(next(csv.reader([lines[index].decode("utf-8")], delimiter=sep), []))
+
+        try:
+            found = layout(raw, record_lines, header_width)
+        except WidthError as error:
+            raise ReadError(_width_message(path, sep, error)) from None
+    del raw
+    if found is None:
+        raise ReadError(Note(N_("'{}' is empty."), path))
+    info = _info(found, format="delimited", encoding=decoded.encoding, encoding_how=decoded.how, separator=sep,
+                 decimal="," if sep == ";" else ".")  # fmt: skip
+    info["repaired"] = _rows_of(found, decoded.repaired_lines)
+    info["undefined_bytes"] = _rows_of(found, decoded.undefined_lines)
+    return found.frame, info
 
 
-def _column_types(lines, sep, names, min_rows=100, ratio=0.3):
-    """``str`` or ``"category"`` per column, from the cardinality in the sample."""
-    rows = [row for row in csv.reader(lines[:5000], delimiter=sep) if row]
-    types = {}
-    for position, name in enumerate(names):
-        values = {row[position] for row in rows if len(row) > position}
-        low = len(rows) >= min_rows and len(values) <= ratio * len(rows)
-        types[name] = "category" if low else str
-    return types
+def _info(found, **info):
+    info.update(
+        header_row=found.header_line, duplicates=found.duplicates, lines=found.lines, reader_rejects=found.rejects,
+        sections=found.sections, trailing_blank=found.trailing_blank, rows_read=len(found.lines) - 1,
+    )  # fmt: skip
+    return info
 
 
-class _WidthError(Exception):
-    pass
+def _rows_of(found, lines):
+    """``(source_row or None, line)`` of each line (None: at or above the header)."""
+    starts = found.lines[1:]
+    out = []
+    for line in lines:
+        row = int(np.searchsorted(starts, line, side="right"))
+        out.append((row or None, int(line)))
+    return out
 
 
-def _read_csv_strict(path, encoding, kwargs):
-    import warnings
-
+def _read_with_pandas(data, sep, lines):
     import pandas as pd
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", pd.errors.ParserWarning)
-        frame = pd.read_csv(path, encoding=encoding, **kwargs)
-    if any(issubclass(w.category, pd.errors.ParserWarning) for w in caught):
-        raise _WidthError()
-    return frame
+    width = max(map(bytes.count, lines, repeat(sep.encode("utf-8")))) + 1
+    kwargs = dict(
+        sep=sep, dtype=_column_types(lines, sep, width), keep_default_na=False, na_filter=False,
+        skip_blank_lines=False, engine="c", index_col=False, header=None, names=range(width), encoding="utf-8",
+    )  # fmt: skip
+    try:
+        raw = pd.read_csv(io.BytesIO(data), **kwargs)
+    except pd.errors.EmptyDataError:
+        raw = pd.DataFrame({i: pd.Series([], dtype=object) for i in range(width)})
+    if len(raw) != len(lines):  # quoting pandas reads otherwise than the count of lines: be exact
+        raw, _, _ = _read_with_csv(data, sep)
+    return raw
 
 
-def _width_message(path, encoding, sep, header_line=0, limit=5):
-    """Name the data rows whose number of fields differs from the header's."""
-    bad = []
-    with open(path, encoding=encoding, errors="replace", newline="") as handle:
-        reader = csv.reader(handle, delimiter=sep)
-        for _ in range(header_line):
-            next(reader, None)
-        header = next(reader, [])
-        row_number = 0
-        for row in reader:
-            if not row:
-                continue
-            row_number += 1
-            if len(row) != len(header):
-                bad.append(Note(N_("row {} has {} fields"), row_number, len(row)))
-                if len(bad) >= limit:
-                    break
-    # Each "row N has K fields" is a Note of its own: joined by the translation.
+def _read_with_csv(data, sep):
+    """Cells, first line and field count of each record with Python's csv reader
+    (files with quoted line breaks)."""
+    import pandas as pd
+
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""), delimiter=sep)
+    rows, starts, fields, previous = [], [], [], 0
+    for row in reader:
+        rows.append(row)
+        starts.append(previous + 1)
+        fields.append(len(row))
+        previous = reader.line_num
+    raw = pd.DataFrame(rows, dtype=object) if rows else pd.DataFrame({0: pd.Series([], dtype=object)})
+    raw.columns = range(raw.shape[1])
+    return raw, np.asarray(starts, dtype=np.int64), fields
+
+
+def _column_types(lines, sep, width, min_rows=100, ratio=0.3):
+    """``str`` or ``"category"`` per column, from the cardinality in the first lines
+    (at most ``_TYPE_SAMPLE_CELLS`` cells: a 10,000-column table samples fewer lines)."""
+    sample = max(1, min(5000, _TYPE_SAMPLE_CELLS // width))
+    rows = [row for row in csv.reader([line.decode("utf-8", errors="replace") for line in lines[:sample]], delimiter=sep) if row]
+    distinct = [set() for _ in range(width)]
+    for row in rows:
+        for position, value in enumerate(row[:width]):
+            distinct[position].add(value)
+    low = len(rows) >= min_rows and width <= _MAX_CATEGORICAL_COLUMNS
+    return {position: "category" if low and len(values) <= ratio * len(rows) else str for position, values in enumerate(distinct)}
+
+
+def _width_message(path, sep, error):
+    """Name the data rows that have values right of their header's last field."""
+    bad = [Note(N_("row {} has {} fields"), row, fields) for row, _, fields in error.rows]
     rows = Joined(bad) if bad else Note(N_("the rows do not match it"))
     return Note(
         N_("Cannot read '{}' separated by '{}': the header has {} fields but {}. A separator inside a value? "
            "Quote such values, or choose the separator with the SEPARATOR parameter."),
-        path, _show(sep), len(header), rows,
+        path, _show(sep), error.header_fields, rows,
     )
-
 
 
 def _show(sep):
     return {"\t": "tab"}.get(sep, sep)
 
 
-def sheet_names(path):
-    import pandas as pd
-
-    with pd.ExcelFile(path, engine=_engine(path)) as book:
-        return list(book.sheet_names)
-
-
-def _engine(path):
-    ext = os.path.splitext(path)[1].lower()
-    return {".ods": "odf", ".xls": "xlrd"}.get(ext, "openpyxl")
-
-
 def read_workbook(path, sheet=None):
     """Read one sheet of a workbook; ``sheet`` is a name, a 0-based index or None (first)."""
-    import pandas as pd
+    from .workbooks import read_sheet
 
-    engine = _engine(path)
-    try:
-        book = pd.ExcelFile(path, engine=engine)
-    except ImportError as error:
-        raise ReadError(
-            Note(N_("Reading '{}' needs the Python package for '{}' ({}). Install it or save the sheet as CSV."),
-                 path, engine, error)
-        ) from None
-    except Exception as error:  # corrupt file, wrong extension...
-        raise ReadError(Note(N_("Cannot open workbook '{}': {}"), path, error)) from None
-    with book:
-        names = list(book.sheet_names)
-        chosen = _choose_sheet(names, sheet, path)
-        raw = book.parse(chosen, dtype=object, header=None)
-    raw = raw.astype(object).where(raw.notna(), None)
-    header_row = find_header_row(raw.head(_HEADER_SCAN_ROWS).values.tolist()) if len(raw) else 0
-    columns, duplicates = unique_headers(raw.iloc[header_row].tolist() if len(raw) else [])
-    frame = raw.iloc[header_row + 1 :]
-    frame.columns = columns
-    frame = frame.dropna(how="all")  # trailing formatted-but-empty rows
-    frame = drop_empty_unnamed(frame)
-    # Data rows numbered as in the sheet below the header (dropped empty rows keep their number).
-    frame.index = frame.index - header_row
-    info = {"format": "workbook", "sheet": chosen, "sheets": names, "decimal": None,
-            "header_row": header_row + 1, "duplicates": duplicates}  # fmt: skip
-    return frame, info
+    raw, lines, chosen, names = read_sheet(path, sheet)
+    found = layout(raw, lines)
+    if found is None:
+        raise ReadError(Note(N_("Sheet '{}' of '{}' is empty."), chosen, path))
+    info = _info(found, format="workbook", sheet=chosen, sheets=names, decimal=None)
+    info["repaired"], info["undefined_bytes"] = [], []
+    return found.frame, info
 
 
-def _choose_sheet(names, sheet, path):
-    if sheet is None or (isinstance(sheet, str) and not sheet.strip()):
-        return names[0]
-    if isinstance(sheet, str):
-        wanted = sheet.strip()
-        if wanted in names:
-            return wanted
-        folded = {n.strip().casefold(): n for n in names}
-        if wanted.casefold() in folded:
-            return folded[wanted.casefold()]
-        if wanted.isdigit():
-            sheet = int(wanted)
-        else:
-            raise ReadError(Note(N_("Sheet '{}' not found in '{}'. Sheets: {}."), wanted, path, ", ".join(names)))
-    if 0 <= int(sheet) < len(names):
-        return names[int(sheet)]
-    raise ReadError(
-        Note(N_("Sheet number {} not found in '{}' (it has {} sheets: {})."), sheet, path, len(names), ", ".join(names))
-    )
-
-
-def read_table(path, sheet=None, encoding=None, sep=None):
+def read_table(path, sheet=None, encoding=None, sep=None, encoding_hint=None):
     """Read a member table file by extension; returns ``(DataFrame, info)``."""
     if not os.path.exists(path):
         raise ReadError(Note(N_("File not found: '{}'"), path))
@@ -314,5 +242,5 @@ def read_table(path, sheet=None, encoding=None, sep=None):
     if ext in WORKBOOK_EXTENSIONS:
         return read_workbook(path, sheet)
     if ext in DELIMITED_EXTENSIONS:
-        return read_delimited(path, encoding=encoding, sep=sep)
+        return read_delimited(path, encoding=encoding, sep=sep, encoding_hint=encoding_hint)
     raise ReadError(Note(N_("Unsupported file type '{}' for '{}': use CSV/TXT/TSV, XLSX or ODS."), ext, path))

@@ -24,8 +24,20 @@
         <translation>'{}' est vide.</translation>
     </message>
     <message>
+        <source>'{}' is not UTF-8: read as Windows-1252 (cp1252), the encoding of Excel's CSV on Windows. If accented names look wrong, give the encoding with the ENCODING parameter.</source>
+        <translation>« {} » n'est pas en UTF-8 : lu en Windows-1252 (cp1252), l'encodage des CSV d'Excel sous Windows. Si des noms accentués semblent faux, donnez l'encodage avec le paramètre ENCODING.</translation>
+    </message>
+    <message>
+        <source>'{}' looks like {} but line {} cannot be decoded (byte 0x{}): give the encoding with the ENCODING parameter, or save the file again as UTF-8.</source>
+        <translation>« {} » semble être en {} mais la ligne {} ne peut pas être décodée (octet 0x{}) : donnez l'encodage avec le paramètre ENCODING, ou enregistrez à nouveau le fichier en UTF-8.</translation>
+    </message>
+    <message>
         <source>: point not used</source>
         <translation> : point non utilisé</translation>
+    </message>
+    <message>
+        <source>; new column(s): {}</source>
+        <translation> ; nouvelle(s) colonne(s) : {}</translation>
     </message>
     <message>
         <source>; no municipality found: its zone comes from the land left over</source>
@@ -522,6 +534,14 @@
         <translation>Seuil d'entité dominante (part 0-1)</translation>
     </message>
     <message>
+        <source>ENCODING '{}' is not a known encoding: leave it empty to detect it, or use e.g. utf-8, cp1252, utf-16.</source>
+        <translation>ENCODING « {} » n'est pas un encodage connu : laissez-le vide pour le détecter, ou utilisez par ex. utf-8, cp1252, utf-16.</translation>
+    </message>
+    <message>
+        <source>ENCODING '{}' is not a text encoding: use e.g. utf-8, cp1252, utf-16.</source>
+        <translation>ENCODING « {} » n'est pas un encodage de texte : utilisez par ex. utf-8, cp1252, utf-16.</translation>
+    </message>
+    <message>
         <source>Ellipsoidal</source>
         <translation>Ellipsoïdale</translation>
     </message>
@@ -588,6 +608,14 @@
     <message>
         <source>Encoding (empty = detect)</source>
         <translation>Encodage (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Encoding {} detected ({}).</source>
+        <translation>Encodage {} détecté ({}).</translation>
+    </message>
+    <message>
+        <source>Encoding {} of the project layer used.</source>
+        <translation>Encodage {} de la couche du projet utilisé.</translation>
     </message>
     <message>
         <source>English</source>
@@ -706,6 +734,10 @@
         <translation>En-tête trouvé à la ligne {} (les lignes au-dessus forment un titre, ignoré) ; source_row compte les lignes de données sous l'en-tête.</translation>
     </message>
     <message>
+        <source>Header found on line {}: the {} line(s) above it are rejected (rule above_header); source_row counts data rows below the header.</source>
+        <translation>En-tête trouvé à la ligne {} : les {} ligne(s) au-dessus sont rejetées (règle above_header) ; source_row compte les lignes de données sous l'en-tête.</translation>
+    </message>
+    <message>
         <source>Id field of the population layer</source>
         <translation>Champ identifiant de la population</translation>
     </message>
@@ -768,6 +800,10 @@
     <message>
         <source>Lengths and distances: {}</source>
         <translation>Longueurs et distances : {}</translation>
+    </message>
+    <message>
+        <source>Line {} (row {}) repeats the header: rejected (rule repeated_header); the {} row(s) below it are read with its column names{}.</source>
+        <translation>La ligne {} du fichier (ligne {}) répète l'en-tête : rejetée (règle repeated_header) ; les {} ligne(s) en dessous sont lues avec ses noms de colonnes{}.</translation>
     </message>
     <message>
         <source>Lines wholly inside one zone: {} (of which {} found by the zone grid without a GEOS test); zone pieces intersected: {}; outside every zone: {}; boundary stretches counted once: {}; GEOS errors: {}.</source>
@@ -884,6 +920,10 @@
     <message>
         <source>NETWORK_SUMMARY holds no figure of the whole network: no measure on the page.</source>
         <translation>NETWORK_SUMMARY ne contient aucun chiffre pour l'ensemble du réseau : pas de mesure sur la page.</translation>
+    </message>
+    <message>
+        <source>NUL bytes, no byte order mark</source>
+        <translation>octets NUL, sans marque d'ordre des octets</translation>
     </message>
     <message>
         <source>Name field (empty = detect)</source>
@@ -1242,6 +1282,10 @@
         <translation>Les lignes dont la cellule cluster est vide vont dans le cluster par défaut « {} ».</translation>
     </message>
     <message>
+        <source>SEPARATOR '{}' must be one character other than a quote or a line break (; , | or tab); leave it empty to detect it.</source>
+        <translation>SEPARATOR « {} » doit être un seul caractère autre qu'un guillemet ou un saut de ligne (; , | ou tab) ; laissez-le vide pour le détecter.</translation>
+    </message>
+    <message>
         <source>SOURCES is empty: the page says the sources are still to be given; name them (data, year, licence) for a page to publish.</source>
         <translation>SOURCES est vide : la page indique que les sources sont à préciser ; nommez-les (données, année, licence) pour une page à publier.</translation>
     </message>
@@ -1268,6 +1312,18 @@
     <message>
         <source>Sheet '{}' not found in '{}'. Sheets: {}.</source>
         <translation>Feuille '{}' introuvable dans '{}'. Feuilles : {}.</translation>
+    </message>
+    <message>
+        <source>Sheet '{}' of '{}' is empty.</source>
+        <translation>La feuille « {} » de « {} » est vide.</translation>
+    </message>
+    <message>
+        <source>Sheet '{}' of '{}' pads its rows with more than {:,} empty cells (row {} reaches column {}): delete the empty rows and columns around the table, or save the sheet as CSV.</source>
+        <translation>La feuille « {} » de « {} » complète ses lignes par plus de {:,} cellules vides (la ligne {} atteint la colonne {}) : supprimez les lignes et colonnes vides autour du tableau, ou enregistrez la feuille en CSV.</translation>
+    </message>
+    <message>
+        <source>Sheet '{}' of '{}' spans more than {:,} cells ({} rows x {} columns with values): delete the empty rows and columns around the table, or save the sheet as CSV.</source>
+        <translation>La feuille « {} » de « {} » s'étend sur plus de {:,} cellules ({} lignes x {} colonnes avec des valeurs) : supprimez les lignes et colonnes vides autour du tableau, ou enregistrez la feuille en CSV.</translation>
     </message>
     <message>
         <source>Sheet (workbooks)</source>
@@ -1534,6 +1590,10 @@
         <translation>Zones : contours légers</translation>
     </message>
     <message>
+        <source>and {} more</source>
+        <translation>et {} autres</translation>
+    </message>
+    <message>
         <source>area, {}</source>
         <translation>superficie, {}</translation>
     </message>
@@ -1544,6 +1604,10 @@
     <message>
         <source>by key ({} = {})</source>
         <translation>par clé ({} = {})</translation>
+    </message>
+    <message>
+        <source>byte order mark</source>
+        <translation>marque d'ordre des octets (BOM)</translation>
     </message>
     <message>
         <source>chosen</source>
@@ -1658,6 +1722,18 @@
         <translation>ligne</translation>
     </message>
     <message>
+        <source>line {}</source>
+        <translation>ligne {} du fichier</translation>
+    </message>
+    <message>
+        <source>line {} is above the header (line {}): a title or a note, not a row of the table</source>
+        <translation>la ligne {} est au-dessus de l'en-tête (ligne {}) : un titre ou une note, pas une ligne du tableau</translation>
+    </message>
+    <message>
+        <source>line {} repeats the header: the rows below it are read with its column names</source>
+        <translation>la ligne {} répète l'en-tête : les lignes en dessous sont lues avec ses noms de colonnes</translation>
+    </message>
+    <message>
         <source>missing entity name</source>
         <translation>nom de l'entité manquant</translation>
     </message>
@@ -1744,6 +1820,10 @@
     <message>
         <source>postcode,postal code,voronoi,thiessen,zones,municipality,boundary</source>
         <translation>code postal,voronoï,thiessen,zones,commune,limite</translation>
+    </message>
+    <message>
+        <source>row {} (line {})</source>
+        <translation>ligne {} (ligne {} du fichier)</translation>
     </message>
     <message>
         <source>row {} has {} fields</source>
@@ -1870,8 +1950,16 @@
         <translation>{name} : {value} n'a pas pu être ouvert comme couche ; vérifiez le fichier et le nom de la couche (fichier.gpkg|layername=nom).</translation>
     </message>
     <message>
+        <source>{} '{}' cannot decode line {} of '{}' (byte 0x{}): leave it empty to detect the encoding, or give the right one.</source>
+        <translation>{} « {} » ne peut pas décoder la ligne {} de « {} » (octet 0x{}) : laissez-le vide pour détecter l'encodage, ou donnez le bon.</translation>
+    </message>
+    <message>
         <source>{} ({} memberships)</source>
         <translation>{} ({} appartenances)</translation>
+    </message>
+    <message>
+        <source>{} blank row(s) after the last data row ignored.</source>
+        <translation>{} ligne(s) vide(s) après la dernière ligne de données ignorée(s).</translation>
     </message>
     <message>
         <source>{} employment value(s) are not numbers and count as unknown</source>
@@ -1900,6 +1988,14 @@
     <message>
         <source>{} issues reported (REPORT output): {}</source>
         <translation>{} problèmes signalés (sortie REPORT) : {}</translation>
+    </message>
+    <message>
+        <source>{} line(s) of '{}' are not valid UTF-8 (bytes of another encoding, e.g. an 'é' typed in a Windows editor): those bytes were read as Windows-1252 and the rows flagged encoding_repaired: {}.</source>
+        <translation>{} ligne(s) de « {} » ne sont pas en UTF-8 valide (octets d'un autre encodage, par ex. un « é » tapé dans un éditeur Windows) : ces octets ont été lus en Windows-1252 et les lignes marquées encoding_repaired : {}.</translation>
+    </message>
+    <message>
+        <source>{} line(s) of '{}' hold bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90 or 0x9D), kept as control characters: {}. The file may be in another encoding: give it with the ENCODING parameter.</source>
+        <translation>{} ligne(s) de « {} » contiennent des octets non définis en Windows-1252 (0x81, 0x8D, 0x8F, 0x90 ou 0x9D), gardés comme caractères de contrôle : {}. Le fichier est peut-être dans un autre encodage : donnez-le avec le paramètre ENCODING.</translation>
     </message>
     <message>
         <source>{} memberships of {} entities; employment {:g} (each entity once): {:g} in {} postal codes, {:g} unmatched.</source>

@@ -61,6 +61,30 @@ def layer_frame(path_or_layer):
     return pd.DataFrame(records, columns=layer.fields().names())
 
 
+def gpkg_table(path, schema, rows, name="members"):
+    """A geometry-less GeoPackage table ``name`` at ``path`` with fields ``schema`` ((name, kind)
+    pairs) and ``rows``; returns its layer URI. The memory layer lives only in this call."""
+    from qgis.core import QgsFeature, QgsVectorFileWriter, QgsVectorLayer
+
+    from cluster_atlas import compat
+    from cluster_atlas.algorithms.table_io import make_fields
+
+    memory = QgsVectorLayer("None", name, "memory")
+    memory.dataProvider().addAttributes(make_fields(schema).toList())
+    memory.updateFields()
+    features = []
+    for row in rows:
+        feature = QgsFeature(memory.fields())
+        feature.setAttributes(row)
+        features.append(feature)
+    memory.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.layerName = name
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, str(path), memory.transformContext(), options)
+    assert error[0] == compat.WRITER_NO_ERROR
+    return "{}|layername={}".format(path, name)
+
+
 def size_scale_function():
     """The function QGIS writes in an area-scaled size expression (QgsSizeScaleTransformer, exponent
     0.5): ``scale_exp`` in 3.22, ``scale_polynomial`` once QGIS has it (3.40 and 3.44 write it; the

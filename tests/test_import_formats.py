@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from .conftest import gpkg_table
+
 ROOT = Path(__file__).resolve().parents[1]
 
 HEADER = ["Nom", "Code postal", "Effectif", "Type", "Cluster(s)"]
@@ -74,10 +76,11 @@ def check_expected(out, rej, results, expected=EXPECTED, rejected_rows=(5,)):
     ]
     key = lambda t: (t[0], t[1])  # noqa: E731
     assert sorted(got, key=key) == sorted(expected, key=key)
-    assert sorted(int(v) for v in rej["source_row"]) == sorted(rejected_rows)
+    rows = rej[rej["source_row"].notna()]  # lines above the header (rule above_header) are not rows
+    assert sorted(int(v) for v in rows["source_row"]) == sorted(rejected_rows)
     # Nothing lost, and the statistics outputs agree with the layers.
     n_rows = max(max(e[0] for e in expected), max(rejected_rows, default=0))
-    assert set(out["source_row"]) | set(rej["source_row"]) == set(range(1, n_rows + 1))
+    assert set(out["source_row"]) | set(rows["source_row"]) == set(range(1, n_rows + 1))
     assert results["ROWS_READ"] == n_rows
     assert results["MEMBERSHIPS"] == len(out) and results["REJECTED_COUNT"] == len(rej)
     total_out = sum(e[3] or 0 for e in expected)
@@ -161,33 +164,17 @@ def test_workbook_unknown_sheet_lists_sheets(run_import, tmp_path):
 
 def test_geopackage_table_through_qgis_reader(run_import, tmp_path):
     """A GeoPackage attribute table (typed fields: integer postcode, double employment)."""
-    from qgis.core import QgsFeature, QgsVectorFileWriter, QgsVectorLayer
-
     from cluster_atlas import compat
-    from cluster_atlas.algorithms.table_io import make_fields
 
-    fields = make_fields([("nom", "string"), ("cp", "int"), ("effectif", "double"), ("type", "string"), ("cluster", "string")])
-    memory = QgsVectorLayer("None", "members", "memory")
-    memory.dataProvider().addAttributes(fields.toList())
-    memory.updateFields()
+    schema = [("nom", "string"), ("cp", "int"), ("effectif", "double"), ("type", "string"), ("cluster", "string")]
     values = [
         ["IBM Belgium", 1130, 1250.0, "Entreprise", "TIC"],
         ["UNamur", 5000, None, "université", "TIC|TWIST"],
         ["Neg", 1000, -4.0, "Entreprise", "TIC"],
     ]
-    features = []
-    for row in values:
-        feature = QgsFeature(memory.fields())
-        feature.setAttributes(row)
-        features.append(feature)
-    memory.dataProvider().addFeatures(features)
-    path = str(tmp_path / "members.gpkg")
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.layerName = "members"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(memory, path, memory.transformContext(), options)
-    assert error[0] == compat.WRITER_NO_ERROR
+    uri = gpkg_table(tmp_path / "members.gpkg", schema, values)
     assert compat.WKB_NO_GEOMETRY is not None
-    out, rej, results = run_import(path + "|layername=members")
+    out, rej, results = run_import(uri)
     got = [(int(r.source_row), r.cluster, r.pc_key, r.employment) for r in out.itertuples()]
     assert got[0] == (1, "TIC", "BE-1130", 1250.0)
     assert [g[:3] for g in got[1:]] == [(2, "TIC", "BE-5000"), (2, "TWIST", "BE-5000")]
@@ -460,6 +447,9 @@ def test_real_world_shapes_through_the_algorithm(run_import, tmp_path):
     check_expected(out, rej, results, rejected_rows=(5, 6))
     total = rej[rej["rule"] == "total_row"]
     assert total["source_row"].tolist() == [6] and total["employment"].isna().all()
-    assert json.loads(results["REJECTED_BY_RULE"]) == {"total_row": 1, "invalid_postcode": 1}
+    # The title lines are lines of the input: rejected as above_header (no source_row), not skipped.
+    above = rej[rej["rule"] == "above_header"]
+    assert above["source_row"].isna().all() and above["source_line"].tolist() == [1, 2]
+    assert json.loads(results["REJECTED_BY_RULE"]) == {"above_header": 2, "total_row": 1, "invalid_postcode": 1}
     assert results["ROWS_READ"] == 6
     assert json.loads(results["COLUMNS"])["name"] == "Nom"
