@@ -20,6 +20,7 @@ hand-written member table (core/aggregate.py), so that both group the same way.
 Everything works on the distinct cell texts (a table of a million rows has a
 few dozen), never per row.
 """
+import itertools
 import re
 from collections import namedtuple
 
@@ -47,6 +48,8 @@ _MAX_GROUPED_PIECES = 30
 MAX_SIMILARITY_KEYS = 10000
 
 _NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD_KEEP_NEWLINE = re.compile(r"[^\w\n]+|_+")
+_ASCII_NOT_WORD = bytes(c for c in range(128) if not (chr(c).isalnum() or c == 10))
 _DIGITS = re.compile(r"\d+")
 
 ClusterSplit = namedtuple("ClusterSplit", ["parts", "split", "kept_whole"])
@@ -70,8 +73,15 @@ def cluster_key(text):
 
 
 def cluster_key_list(texts):
-    """:func:`cluster_key` of many texts (fast path of normalise_key_list)."""
-    return [_NOT_WORD.sub("", key) for key in normalise_key_list(list(texts))]
+    """:func:`cluster_key` of many texts: folded as one text (normalise_key_list
+    leaves no line break in a key, so they can join and split the keys)."""
+    keys = normalise_key_list(list(texts))
+    if not keys:
+        return []
+    joined = "\n".join(keys)
+    if joined.isascii():  # the usual case once accents are folded: delete bytes, C speed
+        return joined.encode("ascii").translate(None, _ASCII_NOT_WORD).decode("ascii").split("\n")
+    return _NOT_WORD_KEEP_NEWLINE.sub("", joined).split("\n")
 
 
 def cluster_keys(values):
@@ -119,12 +129,33 @@ def _always_pattern(separators):
 
 
 def _ambiguous_pattern(separators):
-    """A run of ambiguous separators (with the spaces around), without the
-    characters the user made always-splitting."""
-    characters = "".join(c for c in AMBIGUOUS_CHARACTERS if c not in separators)
-    words = r"(?<!\S)(?:" + "|".join(AMBIGUOUS_WORDS) + r")(?!\S)"
-    one = r"\s*(?:" + ("[" + re.escape(characters) + "]|" if characters else "") + words + r")\s*"
-    return re.compile("(?:" + one + ")+", re.IGNORECASE)
+    """One ambiguous separator (captured, for ``split``), without the characters
+    the user made always-splitting. A word separates between spaces or text
+    boundaries (NUL joins the texts of one scan: :func:`_texts_with`). Spaces
+    around a separator stay in the segments: keys ignore them, pieces are stripped."""
+    characters = re.escape("".join(c for c in AMBIGUOUS_CHARACTERS if c not in separators))
+    words = r"(?<![^\s\x00])(?:" + "|".join(AMBIGUOUS_WORDS) + r")(?![^\s\x00])"
+    return re.compile("(" + ("[" + characters + "]|" if characters else "") + words + ")", re.IGNORECASE)
+
+
+def _texts_with(texts, *patterns):
+    """For each pattern (that never matches a NUL), the indices of the texts in
+    which it finds a match: one scan of the texts joined by NUL, in C; Python
+    runs per match only, and most texts have none."""
+    import numpy as np
+
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:  # pragma: no cover - NUL never occurs in real cells
+        return [[i for i, t in enumerate(texts) if p.search(t)] for p in patterns]
+    starts, found = None, []
+    for pattern in patterns:
+        positions = [m.start() for m in pattern.finditer(joined)]
+        if positions and starts is None:
+            starts = np.zeros(len(texts), dtype=np.int64)
+            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+            np.cumsum(lengths[:-1] + 1, out=starts[1:])
+        found.append(np.unique(np.searchsorted(starts, positions, side="right") - 1).tolist() if positions else [])
+    return found
 
 
 def split_cells(texts, separators=DEFAULT_SEPARATORS, names=(), rows=None):
@@ -135,71 +166,103 @@ def split_cells(texts, separators=DEFAULT_SEPARATORS, names=(), rows=None):
     cluster names (the default cluster, the user's list). ``rows``: optional
     number of rows of each text, for the report. Returns :class:`ClusterSplit`.
     A part whose key is empty (only punctuation: "-", "?") names no cluster.
+    Texts are scanned together (:func:`_matches`): only the texts holding a
+    separator cost Python work of their own.
     """
-    texts = list(texts)
+    texts = [t.strip() for t in texts]
     rows = [0] * len(texts) if rows is None else [int(r) for r in rows]
+    keys = cluster_key_list(texts)
+    parts = [(t,) if k else () for t, k in zip(texts, keys)]  # one cluster per cell: the common case
     if not separators:
-        parts = [(t.strip(),) if cluster_key(t) else () for t in texts]
         return ClusterSplit(parts, [], [])
     always = _always_pattern(separators)
-    first = [[p.strip() for p in always.split(t)] if t else [] for t in texts]
-    distinct = sorted({p for cell in first for p in cell})
-    key_of = dict(zip(distinct, cluster_key_list(distinct)))
-    known = {k for k in key_of.values() if k} | {k for k in cluster_key_list(names) if k}
     ambiguous = _ambiguous_pattern(separators)
-    decided, split_rows, whole_rows = {}, {}, {}
-    parts = []
-    for cell, count in zip(first, rows):
+    with_always, with_ambiguous = _texts_with(texts, always, ambiguous)
+    several = {i: [p.strip() for p in always.split(texts[i])] for i in with_always}
+    pieces = list(dict.fromkeys(p for cell in several.values() for p in cell))
+    piece_keys = dict(zip(pieces, cluster_key_list(pieces)))
+    # Known: a whole cell of one part, a part of a cell, a name given by the user.
+    known = set(keys) if not several else {k for i, k in enumerate(keys) if i not in several}
+    known |= set(piece_keys.values()) | set(cluster_key_list(names))
+    known.discard("")
+
+    # Texts with an ambiguous separator: whole cells of one part, then the parts of the others.
+    singles = [i for i in with_ambiguous if i not in several and keys[i]]
+    decided = _split_parts([texts[i] for i in singles], ambiguous, known)
+    keyed = [p for p in pieces if piece_keys[p]]
+    decided.update(_split_parts([keyed[i] for i in _texts_with(keyed, ambiguous)[0]], ambiguous, known))
+
+    split_rows, whole_rows = {}, {}
+
+    def count(part, n):
+        tally = whole_rows if decided[part] is None else split_rows
+        tally[part] = tally.get(part, 0) + n
+
+    for i in singles:
+        if texts[i] in decided:
+            count(texts[i], rows[i])
+            parts[i] = decided[texts[i]] or parts[i]
+    for i, cell in several.items():
         out = []
         for part in cell:
-            if not key_of[part]:
-                continue
-            if part not in decided:
-                decided[part] = _split_part(part, ambiguous, known)
-            pieces = decided[part]
-            if pieces is None:
+            if part in decided:
+                out.extend(decided[part] or (part,))
+            elif piece_keys[part]:
                 out.append(part)
-                if ambiguous.search(part):
-                    whole_rows[part] = whole_rows.get(part, 0) + count
-            else:
-                out.extend(pieces)
-                split_rows[part] = split_rows.get(part, 0) + count
-        parts.append(tuple(out))
+        parts[i] = tuple(out)
+        for part in set(cell) & decided.keys():  # rows whose cell holds the part: once per cell
+            count(part, rows[i])
     order = lambda item: (-item[1], item[0])  # noqa: E731
     split = [(t, decided[t], n) for t, n in sorted(split_rows.items(), key=order)]
     return ClusterSplit(parts, split, sorted(whole_rows.items(), key=order))
 
 
-def _split_part(part, ambiguous, known):
-    """Pieces of ``part`` when it splits on ambiguous separators into clusters
-    that are all known, else None (kept whole). Among the ways to split, the
-    one with the fewest pieces wins ("A/B, C" with A/B, A, B and C known gives
-    A/B and C): a longer name the table uses is kept."""
-    spans, start = [], 0
-    for match in ambiguous.finditer(part):
-        spans.append((start, match.start()))
-        start = match.end()
-    if not spans:
-        return None
-    spans.append((start, len(part)))
-    spans = [(a, b) for a, b in spans if cluster_key(part[a:b])]
-    n = len(spans)
+def _split_parts(candidates, ambiguous, known):
+    """``{text: pieces or None}`` (:func:`_split_part`) for each candidate
+    holding an ambiguous separator (the others are left out). Each text is cut
+    into tokens (segment, separator, segment...), all folded in one batch: the
+    key of a run of tokens is the concatenation of their keys ("et" of
+    "TIC et TWIST" belongs to a name's key, "/" adds nothing)."""
+    tokens = [ambiguous.split(part) for part in candidates]
+    flat = iter(cluster_key_list([t for cell in tokens for t in cell]))
+    decided = {}
+    for part, cell in zip(candidates, tokens):
+        keys = [next(flat) for _ in cell]
+        if len(cell) > 1:
+            decided[part] = _split_part(cell, keys, known)
+    return decided
+
+
+def _split_part(tokens, keys, known):
+    """Pieces of a text cut into ``tokens`` (segments at even positions,
+    separators between) when its segments group into clusters that are all
+    known, else None (kept whole). A segment without a letter or digit
+    ("TIC / - / TWIST") is no piece of its own. Among the ways to split, the one
+    with the fewest pieces wins ("A/B, C" with A/B, A, B and C known gives A/B
+    and C): a longer name the table uses is kept."""
+    kept = [t for t in range(0, len(tokens), 2) if keys[t]]
+    n = len(kept)
     if n < 2:
         return None
+    joined = "".join(keys)
+    ends = list(itertools.accumulate(len(k) for k in keys))  # ends[t]: end of token t's key in joined
+
+    def key(i, j):  # key of segments kept[i] .. kept[j - 1] with what lies between
+        start = ends[kept[i]] - len(keys[kept[i]])
+        return joined[start:ends[kept[j - 1]]]
 
     def piece(i, j):
-        return part[spans[i][0]:spans[j - 1][1]].strip()
+        return "".join(tokens[kept[i]:kept[j - 1] + 1]).strip()
 
     if n > _MAX_GROUPED_PIECES:
-        pieces = [piece(i, i + 1) for i in range(n)]
-        return tuple(pieces) if all(cluster_key(p) in known for p in pieces) else None
-    # best[j]: fewest known pieces covering spans[:j] (None: impossible).
+        return tuple(piece(i, i + 1) for i in range(n)) if all(keys[t] in known for t in kept) else None
+    # best[j]: fewest known pieces covering kept[:j] (None: impossible).
     best, back = [0] + [None] * n, [0] * (n + 1)
-    for j in range(1, n + 1):
-        for i in range(j):
-            if best[i] is None or (i == 0 and j == n):  # the whole text is no split
-                continue
-            if cluster_key(piece(i, j)) in known and (best[j] is None or best[i] + 1 < best[j]):
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 1, n + 1):
+            if (i, j) != (0, n) and key(i, j) in known and (best[j] is None or best[i] + 1 < best[j]):
                 best[j], back[j] = best[i] + 1, i
     if best[n] is None:
         return None
@@ -254,9 +317,10 @@ def similar_keys(keys):
     mistyped (:func:`allowed_edits`; the digits must be the same: "Industrie
     4.0" and "Industrie 5.0" are different). Candidates come from shared
     deletion variants (no comparison of every pair); in the order of ``keys``."""
-    keys = [k for k in dict.fromkeys(keys) if k]
-    if len(keys) > MAX_SIMILARITY_KEYS:
+    keys = list(keys)
+    if len(keys) > MAX_SIMILARITY_KEYS and len(set(keys) - {""}) > MAX_SIMILARITY_KEYS:
         return []
+    keys = [k for k in dict.fromkeys(keys) if k]
     position = {k: i for i, k in enumerate(keys)}
     by_variant = {}
     for key in keys:

@@ -176,6 +176,20 @@ def test_split_report_counts_rows_and_is_sorted():
     assert result.kept_whole == [("C/D", 9)]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["A", "B", "c", " ", "/", ";", "|", "\n", "+", " et ", "-", "é"]),
+                         max_size=10).map("".join), max_size=15, unique=True))
+def test_one_scan_of_all_texts_equals_each_text_alone(texts):
+    """The texts are scanned joined together: the decision of each must equal
+    its decision alone, given the same known names."""
+    import re
+
+    texts = [t.strip() for t in texts]
+    names = [p for t in texts for p in re.split("[;|\n]", t)]
+    together = split_cells(texts, ";|").parts
+    assert together == [split_cells([t], ";|", names).parts[0] for t in texts]
+
+
 def test_a_hostile_cell_is_decided_in_bounded_time():
     cell = "/".join(["TIC"] * 20000)
     assert split_cells([cell, "TIC"], ";|").parts[0] == ("TIC",) * 20000
