@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from .. import compat
+from ..core.clusters import parse_names, separators_value
 from ..core.employment import detect_decimal
 from ..core.headers import detect_columns
 from ..core.members import (
@@ -126,6 +127,9 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             QgsProcessingParameterString("CLUSTER_SEPARATORS", self.tr("Cluster separators (empty = none)"),
                                          defaultValue=CLUSTER_SEPARATORS, optional=True),
             optional=True, advanced=True))
+        self.addParameter(set_flags(
+            QgsProcessingParameterString("CLUSTER_NAMES", self.tr("Known cluster names"), multiLine=True, optional=True),
+            optional=True, advanced=True))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Members"), compat.TYPE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink("REJECTED", self.tr("Rejected"), compat.TYPE_VECTOR))
         add_outputs(
@@ -143,6 +147,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             strings=[
                 ("REJECTED_BY_RULE", self.tr("Rejects by rule (JSON)")),
                 ("COLUMNS", self.tr("Columns used (JSON)")),
+                ("CLUSTER_WARNINGS", self.tr("Similar cluster names (JSON)")),
             ],
         )
 
@@ -227,11 +232,17 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         return entries
 
     # --- main ---------------------------------------------------------------
-    def _cluster_separators(self, parameters, context):
-        # Absent (older models, scripts) = the default; given but empty = no split.
-        if parameters.get("CLUSTER_SEPARATORS") is None:
-            return CLUSTER_SEPARATORS
-        return "".join((self.parameterAsString(parameters, "CLUSTER_SEPARATORS", context) or "").split())
+    def _cluster_separators(self, parameters, context, feedback):
+        # Absent (older models, scripts) = the default; given but empty = no split;
+        # the former default ";,/|" (saved in models) = the default (core/clusters.py).
+        given = parameters.get("CLUSTER_SEPARATORS")
+        separators, former = separators_value(
+            None if given is None else self.parameterAsString(parameters, "CLUSTER_SEPARATORS", context) or "")
+        if former:
+            feedback.pushInfo(tr("CLUSTER_SEPARATORS ';,/|' is the former default: read as '{}' (/ and , split only "
+                                 "between clusters each named on its own). To always split on them, write e.g. '/,;|'.")
+                              .format(CLUSTER_SEPARATORS))
+        return separators
 
     def compute(self, parameters, context, feedback):
         table, info = self._read_input(parameters, context, feedback)
@@ -278,7 +289,8 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             exclusions=self._exclusions(parameters, context, feedback),
             employment_ceiling=ceiling or None,
             decimal=decimal,
-            separators=self._cluster_separators(parameters, context),
+            separators=self._cluster_separators(parameters, context, feedback),
+            cluster_names=parse_names(text_value(self, parameters, "CLUSTER_NAMES", context)),
             translate=tr,  # REJECTED.reason in the user's language; rule stays the machine code
         )
 
@@ -301,6 +313,7 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
 
         stats = result.stats
         self._log(feedback, stats)
+        self._log_clusters(feedback, stats["cluster_names"])
         columns_json = json.dumps({role: mapping.get(role) for role, _ in FIELD_PARAMETERS}, ensure_ascii=False)
         return {
             "OUTPUT": dest_id,
@@ -315,7 +328,37 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             "EMPLOYMENT_EXCLUDED": stats["employment_excluded"],
             "REJECTED_BY_RULE": json.dumps(stats["rejected_by_rule"]),
             "COLUMNS": columns_json,
+            "CLUSTER_WARNINGS": json.dumps(stats["cluster_names"]["similar"], ensure_ascii=False),
         }
+
+    @staticmethod
+    def _log_clusters(feedback, report, shown=20):
+        """Every cluster text split on an ambiguous separator, every name kept whole
+        that contains one, and near-duplicate names: the first ``shown`` of each."""
+        def short(text):
+            text = " ".join(text.split())
+            return text if len(text) <= 80 else text[:79] + "…"
+
+        def bounded(items, line, more):
+            for item in items[:shown]:
+                line(item)
+            if len(items) > shown:
+                feedback.pushInfo(more.format(len(items) - shown))
+
+        bounded(report["split"], lambda item: feedback.pushInfo(
+            tr("Cluster text '{}' split into {} (each a cluster named on its own): {} row(s).").format(
+                short(item[0]), ", ".join("'{}'".format(short(p)) for p in item[1]), item[2])),
+            tr("... and {} more cluster text(s) split."))
+        bounded(report["kept_whole"], lambda item: feedback.pushInfo(
+            tr("Cluster name '{}' kept whole (its parts are not all clusters named on their own; "
+               "list them in CLUSTER_NAMES to split it): {} row(s).").format(short(item[0]), item[1])),
+            tr("... and {} more cluster name(s) kept whole."))
+        bounded(report["similar"], lambda item: feedback.pushWarning(
+            tr("Clusters '{}' (rows {}) and '{}' (rows {}) differ by {} character(s): kept apart; "
+               "if they are one cluster, correct the spelling.").format(
+                short(item["clusters"][0]), ", ".join(map(str, item["rows"][0])),
+                short(item["clusters"][1]), ", ".join(map(str, item["rows"][1])), item["edits"])),
+            tr("... and {} more pair(s) of similar cluster names (output CLUSTER_WARNINGS)."))
 
     @staticmethod
     def _log(feedback, stats):

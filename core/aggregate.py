@@ -23,6 +23,7 @@ from collections import namedtuple
 
 import numpy as np
 
+from .clusters import cluster_key, cluster_keys
 from .fieldnames import base_slug, slugs
 from .messages import N_, Note
 from .postcodes import normalise_postcodes
@@ -80,8 +81,11 @@ def prepare_members(df, default_country="BE"):
         return df[name] if name in columns else pd.Series([None] * n, index=df.index, dtype=object)
 
     cluster = column("cluster")
-    cluster_key = normalise_keys(column("cluster_key").where(column("cluster_key").notna(), cluster))
-    out["cluster_key"] = cluster_key
+    # The import's key (case, accents, spaces and punctuation folded: "InfopôleTIC" =
+    # "Infopôle TIC"), also from a hand-written table's names or an older import's keys.
+    # An empty cluster_key cell (a CSV column left blank) is no key.
+    given_key = cluster_keys(column("cluster_key"))
+    out["cluster_key"] = given_key.where(given_key != "", cluster_keys(cluster))
     out["cluster"] = cluster.where(cluster.notna(), column("cluster_key"))
 
     if "pc_key" in columns:
@@ -150,15 +154,16 @@ def filter_members(df, clusters=None, kinds=None, year=None):
 
     # Filter values typed by hand: "eco construction" must find "Éco-construction".
     filters = (
-        (clusters, "cluster_key", N_("cluster filter: no member in {}"), N_("cluster filter")),
-        (kinds, "kind", N_("kind filter: no member of kind {}"), N_("kind filter")),
+        (clusters, "cluster_key", cluster_key, N_("cluster filter: no member in {}"), N_("cluster filter")),
+        (kinds, "kind", base_slug, N_("kind filter: no member of kind {}"), N_("kind filter")),
     )
-    for names, column, none_found, label in filters:
+    for names, column, fold, none_found, label in filters:
         if not names:
             continue
-        wanted = {base_slug(n) for n in names if normalise_key(n)}
-        present = map_unique(df[column], base_slug)
-        unknown = sorted(wanted - set(present))
+        wanted = {fold(n) for n in names if normalise_key(n)}
+        present = map_unique(df[column], fold)
+        found = set(present)
+        unknown = sorted({n.strip() for n in names if normalise_key(n) and fold(n) not in found})  # as typed
         if unknown:
             notes.append(Note(none_found, ", ".join(unknown)))
         df = drop(np.isin(present, list(wanted)), Note(label))
@@ -339,7 +344,12 @@ def aggregate(members, reference_keys, dominant_share=0.5, population=None, clus
                                                                                 firsts["cluster_key"])))
     names = dict(cluster_names)
     cluster_labels = [names.get(k, k) for k in cl_uniques]
-    cluster_slug = slugs(list(cl_uniques))
+    # Field names from the display name (first spelling), as before cluster keys
+    # dropped spaces: "Infopôle cluster TIC" keeps emp_infopole_cluster_tic.
+    label_slug = slugs(cluster_labels)
+    cluster_slug = {key: label_slug[label] for key, label in zip(cl_uniques, cluster_labels)}
+    if len(set(cluster_slug.values())) < len(cluster_slug):  # labels given that fold alike: slug the keys
+        cluster_slug = slugs(list(cl_uniques))
     kind_slug = slugs(list(kd_uniques))
     zones = pd.DataFrame(index=pd.Index(reference_keys, name="pc_key"))
     split = pd.Series(reference_keys, dtype=object).str.split("-", n=1)

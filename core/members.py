@@ -21,6 +21,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 
+from .clusters import DEFAULT_SEPARATORS, cluster_key, cluster_key_list, similar_keys, split_cells
 from .employment import parse_employments
 from .kinds import map_kind
 from .messages import N_, translate_values
@@ -75,7 +76,9 @@ RULES = (
     "excluded_list",
     "excluded_ceiling",
 )
-CLUSTER_SEPARATORS = ";,/|"
+# Characters that always separate clusters in a cell (line breaks too); / , + &
+# and et/en/and separate only names each known on its own (core/clusters.py).
+CLUSTER_SEPARATORS = DEFAULT_SEPARATORS
 # Folded labels of the "Total" rows spreadsheets add under a table (FR/NL/EN).
 TOTAL_LABELS = {
     "total", "totaal", "totaux", "totals", "totale", "grand total", "total general", "totaal generaal",
@@ -102,6 +105,7 @@ class ImportOptions:
         decimal=None,
         separators=CLUSTER_SEPARATORS,
         translate=None,
+        cluster_names=(),
     ):
         self.default_cluster = to_text(default_cluster) or None
         self.default_country = default_country or "BE"
@@ -109,6 +113,9 @@ class ImportOptions:
         self.employment_ceiling = employment_ceiling if employment_ceiling else None
         self.decimal = decimal
         self.separators = separators
+        # Known cluster names besides the table's own (CLUSTER_NAMES): an ambiguous
+        # separator splits a text into them.
+        self.cluster_names = list(cluster_names or ())
         # Language of REJECTED.reason: a callable English template -> text (the
         # algorithms pass tr); None keeps the English. REJECTED.rule never changes.
         self.translate = translate
@@ -182,15 +189,6 @@ def _first_positions(codes, size):
         present, index = np.unique(codes, return_index=True)  # stable: first occurrence
         first[present] = index
     return first
-
-
-def _split_clusters(text, separators):
-    if not text:
-        return ()
-    if not separators:
-        return (text.strip(),) if text.strip() else ()
-    parts = re.split("[" + re.escape(separators) + "]", text)
-    return tuple(p.strip() for p in parts if p.strip())
 
 
 def parse_exclusion_text(text):
@@ -311,8 +309,13 @@ def import_members(table, columns, options=None, progress=None):
     ]
 
     # ---- memberships: one per cluster named in the cell -------------------
+    # Which texts are clusters is decided once per distinct cell text (core/clusters.py).
     cluster_codes, cluster_texts = cells.coded("cluster")
-    parts = [_split_clusters(text, options.separators) for text in cluster_texts]
+    cell_rows = np.bincount(np.where(cluster_codes < 0, len(cluster_texts) - 1, cluster_codes), minlength=len(cluster_texts))
+    known = options.cluster_names + ([options.default_cluster] if options.default_cluster else [])
+    cluster_split = split_cells(cluster_texts, options.separators, known, cell_rows)
+    parts = cluster_split.parts
+    del cell_rows
     cluster_default = np.array([not p for p in parts], dtype=bool)[cluster_codes] & (options.default_cluster is not None)
     if options.default_cluster is not None:
         parts = [p or (options.default_cluster,) for p in parts]
@@ -328,7 +331,7 @@ def import_members(table, columns, options=None, progress=None):
     membership_part = grid[cluster_codes[pos], slot] if m else np.empty(0, dtype=np.int64)
     part_texts = np.array(list(part_ids) + [None], dtype=object)
     cluster_raw = part_texts[membership_part]
-    part_keys = np.array(normalise_key_list(list(part_ids), stripped=True) + [""], dtype=object)
+    part_keys = np.array(cluster_key_list(part_ids) + [""], dtype=object)
     ckey_codes, ckeys = _recode(membership_part, part_keys)
     del slot, counts
     m_missing_cluster = (membership_part < 0) & ~blank[pos]
@@ -437,6 +440,12 @@ def import_members(table, columns, options=None, progress=None):
     first_named = _first_positions(ckey_codes[named], len(ckeys))
     present = first_named >= 0
     display[:-1][present] = cluster_raw[named][first_named[present]]
+    cluster_report = {
+        "split": [(text, list(pieces), rows) for text, pieces, rows in cluster_split.split],
+        "kept_whole": cluster_split.kept_whole,
+        "similar": _similar_clusters(ckeys, ckey_codes, display, source),
+    }
+    del cluster_split
 
     # ---- OUTPUT ------------------------------------------------------------
     sel = pos[ok]
@@ -503,6 +512,7 @@ def import_members(table, columns, options=None, progress=None):
     stats["total_rows"] = total_report
     stats["entities"] = int(len(np.unique(membership_entity[ok])))
     stats["clusters"] = int(len(np.unique(ckey_codes[ok])))
+    stats["cluster_names"] = cluster_report
     # Memberships per year (a year column): several years are aggregated one at a time.
     kept_years = years[sel]
     present_years, per_year = np.unique(kept_years[~np.isnan(kept_years)], return_counts=True)
@@ -565,7 +575,7 @@ def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cl
     for entry in exclusions:
         key = normalise_key(entry.entity)
         if key:
-            rules.setdefault(key, []).append((normalise_key(entry.cluster) if entry.cluster else "", entry))
+            rules.setdefault(key, []).append((cluster_key(entry.cluster) if entry.cluster else "", entry))
     id_keys = map_unique(pd.Series(id_values, dtype=object), normalise_key)
     candidates = np.flatnonzero(
         ok & (pd.Series(name_keys).isin(list(rules)).to_numpy() | pd.Series(id_keys).isin(list(rules)).to_numpy())
@@ -579,6 +589,29 @@ def _apply_exclusion_list(exclusions, ok, rule, reason, name_keys, id_values, cl
                 reason[i] = translate(_EXCLUDED[bool(match.cluster), bool(match.note)]).format(*values)
                 ok[i] = False
                 break
+
+
+def _similar_clusters(ckeys, ckey_codes, display, source, rows_shown=5):
+    """Pairs of cluster keys close enough to be one cluster mistyped
+    (core.clusters.similar_keys), with the display spelling and the first
+    source rows of each: ``[{"clusters", "keys", "rows", "edits"}]``."""
+    pairs = similar_keys(list(ckeys))
+    if not pairs:
+        return []
+    code_of = {key: code for code, key in enumerate(ckeys)}
+    order = np.argsort(ckey_codes, kind="stable")  # memberships grouped by key, table order kept
+    bounds = np.searchsorted(ckey_codes[order], np.arange(len(ckeys) + 1))
+
+    def first_rows(key):
+        code = code_of[key]
+        group = order[bounds[code]:min(bounds[code + 1], bounds[code] + 4 * rows_shown)]
+        return sorted({int(r) for r in source[group]})[:rows_shown]
+
+    return [
+        {"clusters": [display[code_of[a]], display[code_of[b]]], "keys": [a, b],
+         "rows": [first_rows(a), first_rows(b)], "edits": int(edits)}
+        for a, b, edits in pairs
+    ]
 
 
 def _raw_records(cells, positions):

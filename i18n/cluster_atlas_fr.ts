@@ -32,6 +32,18 @@
         <translation>« {} » semble être en {} mais la ligne {} ne peut pas être décodée (octet 0x{}) : donnez l'encodage avec le paramètre ENCODING, ou enregistrez à nouveau le fichier en UTF-8.</translation>
     </message>
     <message>
+        <source>... and {} more cluster name(s) kept whole.</source>
+        <translation>... et {} autre(s) nom(s) de cluster gardé(s) entier(s).</translation>
+    </message>
+    <message>
+        <source>... and {} more cluster text(s) split.</source>
+        <translation>... et {} autre(s) texte(s) de cluster séparé(s).</translation>
+    </message>
+    <message>
+        <source>... and {} more pair(s) of similar cluster names (output CLUSTER_WARNINGS).</source>
+        <translation>... et {} autre(s) paire(s) de noms de clusters semblables (sortie CLUSTER_WARNINGS).</translation>
+    </message>
+    <message>
         <source>: point not used</source>
         <translation> : point non utilisé</translation>
     </message>
@@ -330,6 +342,10 @@
         <translation>CLASS_MAP : la valeur {!r} est associée à un nom de classe vide</translation>
     </message>
     <message>
+        <source>CLUSTER_SEPARATORS ';,/|' is the former default: read as '{}' (/ and , split only between clusters each named on its own). To always split on them, write e.g. '/,;|'.</source>
+        <translation>CLUSTER_SEPARATORS « ;,/| » est l'ancienne valeur par défaut : lue comme « {} » (/ et , ne séparent que des clusters nommés chacun seul). Pour toujours séparer sur ces caractères, écrivez p. ex. « /,;| ».</translation>
+    </message>
+    <message>
         <source>Cancelled by the user.</source>
         <translation>Annulé par l'utilisateur.</translation>
     </message>
@@ -394,12 +410,24 @@
         <translation>Champ du cluster (vide = détection)</translation>
     </message>
     <message>
+        <source>Cluster name '{}' kept whole (its parts are not all clusters named on their own; list them in CLUSTER_NAMES to split it): {} row(s).</source>
+        <translation>Nom de cluster « {} » gardé entier (ses parties ne sont pas toutes des clusters nommés seuls ; indiquez-les dans CLUSTER_NAMES pour le séparer) : {} ligne(s).</translation>
+    </message>
+    <message>
         <source>Cluster separators (empty = none)</source>
         <translation>Séparateurs de clusters (vide = aucun)</translation>
     </message>
     <message>
+        <source>Cluster text '{}' split into {} (each a cluster named on its own): {} row(s).</source>
+        <translation>Texte de cluster « {} » séparé en {} (chacun est un cluster nommé seul) : {} ligne(s).</translation>
+    </message>
+    <message>
         <source>Clusters</source>
         <translation>Clusters</translation>
+    </message>
+    <message>
+        <source>Clusters '{}' (rows {}) and '{}' (rows {}) differ by {} character(s): kept apart; if they are one cluster, correct the spelling.</source>
+        <translation>Les clusters « {} » (lignes {}) et « {} » (lignes {}) diffèrent de {} caractère(s) : gardés séparés ; s'il s'agit d'un seul cluster, corrigez l'orthographe.</translation>
     </message>
     <message>
         <source>Clusters not found in CIRCLES: {}</source>
@@ -784,6 +812,10 @@
     <message>
         <source>Kind field (empty = detect)</source>
         <translation>Champ du type (vide = détection)</translation>
+    </message>
+    <message>
+        <source>Known cluster names</source>
+        <translation>Noms de clusters connus</translation>
     </message>
     <message>
         <source>Layout</source>
@@ -1332,6 +1364,10 @@
     <message>
         <source>Sheet number {} not found in '{}' (it has {} sheets: {}).</source>
         <translation>Feuille numéro {} introuvable dans '{}' (il a {} feuilles : {}).</translation>
+    </message>
+    <message>
+        <source>Similar cluster names (JSON)</source>
+        <translation>Noms de clusters semblables (JSON)</translation>
     </message>
     <message>
         <source>Site rows not used</source>
