@@ -28,6 +28,7 @@ from ..core import network_stats as ns
 from ..core.colours import cluster_colours
 from ..core.text import normalise_key
 from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .expression_text import inert
 from .layout_layers import is_wide, long_circles, memory_layer, network_classes, parse_field_map
 from .layout_page import MAP_FRAME_MM, PAGE_LEGEND_LABELS, PAGE_TEXT, build_layout, export_layout, network_statement
 from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum, qml_path
@@ -225,10 +226,10 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         for category in categories:
             value = str(category.value())
             if value in present:
-                kept.append(QgsRendererCategory(value, category.symbol().clone(), legend_words.get(value, value)))
+                kept.append(QgsRendererCategory(value, category.symbol().clone(), inert(legend_words.get(value, value))))
         for value in sorted(present - {str(c.value()) for c in categories}):
             # other classes: the style's plain grey line
-            kept.append(QgsRendererCategory(value, renderer.sourceSymbol().clone(), legend_words.get(value, value)))
+            kept.append(QgsRendererCategory(value, renderer.sourceSymbol().clone(), inert(legend_words.get(value, value))))
         for index in reversed(range(len(renderer.categories()))):
             renderer.deleteCategory(index)
         for category in kept:

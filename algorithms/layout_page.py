@@ -33,6 +33,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..provider_meta import RESOURCES_DIR
+from .expression_text import literal
 
 TEMPLATE = RESOURCES_DIR / "atlas_page.qpt"
 MAP_FRAME_MM = (249.0, 165.0)
@@ -299,7 +300,7 @@ def flow_side_block(by_id):
 
 def _fill(text, values, as_html):
     def value(match):
-        raw = values.get(match.group(1), "")
+        raw = literal(values.get(match.group(1), ""))  # data and parameters: never evaluated
         return html.escape(raw).replace("\n", "<br/>") if as_html else raw
 
     return _PLACEHOLDER.sub(value, text)

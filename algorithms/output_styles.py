@@ -42,6 +42,7 @@ from ..core.colours import cluster_colours, kind_colour
 from ..core.symbology import format_value, nice_legend_values
 from ..provider_meta import STYLES_DIR
 from .base import tr
+from .expression_text import inert
 
 # style key -> (geometry family, default value/class field, default category field)
 STYLES = {
@@ -180,7 +181,7 @@ def _style_circles(layer, renderer, style_key, field, category_field, max_size_m
             symbol.setColor(QColor(colours.get(str(value), "#999999")))
             # Kinds get words of the legend's language; cluster names are the clusters' own.
             label = labels.get(str(value), str(value)) if style_key == "circles_kind" else str(value)
-            renderer.addCategory(QgsRendererCategory(value, symbol, label))
+            renderer.addCategory(QgsRendererCategory(value, symbol, inert(label)))  # layouts evaluate [% %]
     else:
         symbol = renderer.symbol().clone()
         _set_circle_size(symbol, prop, with_offset)
