@@ -13,6 +13,7 @@ from qgis.core import (
 
 from .. import compat
 from .base import check_cancel, report_progress, tr
+from .csv_safety import safe_sink
 
 
 def _py(value):
@@ -163,6 +164,13 @@ def _flush(sink, features):
         raise QgsProcessingException(tr("Could not write features to the output: {}").format(error))
 
 
+def output_sink(alg, parameters, name, context, fields, wkb_type, crs):
+    """``parameterAsSink``, the one way every algorithm opens a feature output: a CSV destination
+    gets its formula-like text cells neutralised (algorithms/csv_safety.py)."""
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    return safe_sink(sink, dest_id), dest_id
+
+
 def create_sink(alg, parameters, name, context, schema, wkb_type=None, crs=None):
     """``parameterAsSink`` with a clear error; returns ``(sink, dest_id)``.
 
@@ -171,9 +179,8 @@ def create_sink(alg, parameters, name, context, schema, wkb_type=None, crs=None)
     from qgis.core import QgsCoordinateReferenceSystem
 
     wkb = compat.WKB_NO_GEOMETRY if wkb_type is None else wkb_type
-    sink, dest_id = alg.parameterAsSink(
-        parameters, name, context, make_fields(schema), wkb, crs or QgsCoordinateReferenceSystem()
-    )
+    sink, dest_id = output_sink(alg, parameters, name, context, make_fields(schema), wkb,
+                                crs or QgsCoordinateReferenceSystem())
     if sink is None:
         definition = alg.parameterDefinition(name)
         optional = definition is not None and definition.flags() & compat.FLAG_OPTIONAL
