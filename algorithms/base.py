@@ -100,6 +100,14 @@ def remove_outputs(planned, feedback):
         feedback.pushInfo(tr("Removed the incomplete output {}.").format(path))
 
 
+def refuse_outputs_over_inputs(alg, parameters, context, planned):
+    """Stop before anything is written when a destination is one of the input files."""
+    for output, source, path in run_guard.outputs_over_inputs(alg, parameters, context, planned):
+        raise QgsProcessingException(
+            tr("{output} would overwrite {path}, the file of the input {source}: choose another file for {output} "
+               "(nothing was written).").format(output=output, path=path, source=source))
+
+
 def guarded_run(alg, parameters, context, feedback, run):
     """``run(parameters, context, feedback)`` for an algorithm that is not a
     :class:`ClusterAtlasAlgorithm` (the bundled model): when it fails or is
@@ -107,6 +115,7 @@ def guarded_run(alg, parameters, context, feedback, run):
     running removed its own; the files of earlier steps belong to a chain that
     did not finish. A cancel is reported as such, not as the failure of a step."""
     planned = run_guard.planned_outputs(alg, parameters, context)
+    refuse_outputs_over_inputs(alg, parameters, context, planned)
     try:
         results = run(parameters, context, feedback)
         check_cancel(feedback)
@@ -231,6 +240,7 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         # compute() writes the very file the clean-up knows about.
         parameters = run_guard.resolve_temporary_files(self, parameters, context)
         self._planned = run_guard.planned_outputs(self, parameters, context)
+        refuse_outputs_over_inputs(self, parameters, context, self._planned)
         try:
             results = self.compute(parameters, context, feedback)
             check_cancel(feedback)

@@ -1870,6 +1870,10 @@
         <translation>{name} : {value} n'a pas pu être ouvert comme couche ; vérifiez le fichier et le nom de la couche (fichier.gpkg|layername=nom).</translation>
     </message>
     <message>
+        <source>{output} would overwrite {path}, the file of the input {source}: choose another file for {output} (nothing was written).</source>
+        <translation>{output} écraserait {path}, le fichier de l'entrée {source} : choisissez un autre fichier pour {output} (rien n'a été écrit).</translation>
+    </message>
+    <message>
         <source>{} ({} memberships)</source>
         <translation>{} ({} appartenances)</translation>
     </message>
