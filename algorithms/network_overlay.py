@@ -41,6 +41,7 @@ from .network_geometry import (
     zone_lengths,
 )
 from .table_io import create_sink, output_sink, write_dataframe
+from .write_errors import write_failure_cause
 from .output_styles import style_output
 
 DEFAULT_METRIC_CRS = "EPSG:3812"
@@ -567,8 +568,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as error:
-            raise QgsProcessingException(tr("Could not write the report {}: {}. Check that its folder exists and "
-                                            "can be written.").format(path, error.strerror or error)) from None
+            raise QgsProcessingException(tr("Could not write the report {}: {}.").format(
+                path, write_failure_cause(path, error) or error.strerror or error)) from None
 
 
 def _extended_fields(source_fields, new, feedback):

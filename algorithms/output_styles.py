@@ -41,6 +41,7 @@ from .. import compat
 from ..core.colours import cluster_colours, kind_colour
 from ..core.symbology import format_value, nice_legend_values
 from ..provider_meta import STYLES_DIR
+from . import staging
 from .base import tr
 from .expression_text import inert
 
@@ -329,4 +330,8 @@ def style_output(context, dest_id, style_key, feedback=None, **options):
         processor = AtlasStylePostProcessor(style_key, options)
         _POST_PROCESSORS.append(processor)
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+    else:  # a file output written under a temporary name: loaded under its final name (staging.py)
+        processor = AtlasStylePostProcessor(style_key, options)
+        if staging.defer_post_processor(dest_id, processor):
+            _POST_PROCESSORS.append(processor)
     return info

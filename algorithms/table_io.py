@@ -14,6 +14,7 @@ from qgis.core import (
 from .. import compat
 from .base import check_cancel, report_progress, tr
 from .csv_safety import safe_sink
+from .write_errors import write_failure
 
 
 def _py(value):
@@ -324,9 +325,15 @@ def _gpkg_bulk_insert(path, table, df, schema, feedback, progress, batch=50000):
                 conn.execute(sql)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A failed COMMIT (disk full) has already rolled back: a second ROLLBACK would replace
+            # the real error by "cannot rollback - no transaction is active".
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
     except sqlite3.Error as error:
-        raise QgsProcessingException(tr("Could not write the GeoPackage {}: {}").format(path, error)) from None
+        raise QgsProcessingException(write_failure(path, error)) from None
     finally:
         conn.close()
