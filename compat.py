@@ -196,6 +196,10 @@ FEATURE_REQUEST_NO_GEOMETRY = _pick(_scope("FeatureRequestFlag"), "NoGeometry",
 # Qgis.ProcessingFeatureSourceFlag (3.36) / QgsProcessingFeatureSource.Flag
 SOURCE_SKIP_GEOMETRY_CHECKS = _pick(_scope("ProcessingFeatureSourceFlag"), "SkipGeometryValidityChecks",
                                     _QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks")
+# QgsProcessingUtils.LayerHint (scoped on 3.22..3.44; Qgis.ProcessingLayerHint not in these versions)
+from qgis.core import QgsProcessingUtils as _QgsProcessingUtils  # noqa: E402
+
+LAYER_HINT_VECTOR = _pick(_scope("ProcessingLayerHint"), "Vector", _QgsProcessingUtils.LayerHint, "Vector")
 # Qgis.DistanceUnit (3.30) / QgsUnitTypes.DistanceUnit
 DISTANCE_METERS = _pick(_scope("DistanceUnit"), "Meters", _QgsUnitTypes, "DistanceMeters")
 DISTANCE_KILOMETERS = _pick(_scope("DistanceUnit"), "Kilometers", _QgsUnitTypes, "DistanceKilometers")

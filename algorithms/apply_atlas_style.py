@@ -16,7 +16,7 @@ from .base import ClusterAtlasAlgorithm, tr
 from .layout_layers import is_wide, long_circles, parse_field_map
 from .output_styles import DEFAULT_MAX_SIZE_MM, STYLE_KEYS, STYLES, style_output
 from .params import decimals
-from .table_io import create_sink, make_fields
+from .table_io import create_sink, make_fields, output_sink
 
 STYLE_LABELS = {
     "circles": "Proportional circles, one colour",
@@ -126,8 +126,8 @@ class ApplyAtlasStyle(ClusterAtlasAlgorithm):
                 feature.setAttributes(attributes)
                 sink.addFeature(feature, compat.FAST_INSERT)
         else:
-            sink, dest_id = self.parameterAsSink(
-                parameters, "OUTPUT", context, source.fields(), source.wkbType(), source.sourceCrs()
+            sink, dest_id = output_sink(
+                self, parameters, "OUTPUT", context, source.fields(), source.wkbType(), source.sourceCrs()
             )
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))

@@ -27,7 +27,7 @@ from qgis.PyQt.QtGui import QIcon
 from .. import compat
 from ..core.messages import translated
 from ..provider_meta import GROUP_NAMES, ICON_PATH, README_URL
-from . import run_guard
+from . import run_guard, staging
 
 
 _LAYER_PARAMETERS = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
@@ -100,20 +100,70 @@ def remove_outputs(planned, feedback):
         feedback.pushInfo(tr("Removed the incomplete output {}.").format(path))
 
 
+def refuse_outputs_over_inputs(alg, parameters, context, planned):
+    """Stop before anything is written when a destination is one of the input files."""
+    for output, source, path in run_guard.outputs_over_inputs(alg, parameters, context, planned):
+        raise QgsProcessingException(
+            tr("{output} would overwrite {path}, the file of the input {source}: choose another file for {output} "
+               "(nothing was written).").format(output=output, path=path, source=source))
+
+
+def report_discarded(paths, feedback):
+    """Say which outputs a stopped run did not complete (their previous files are untouched)."""
+    for path in paths:
+        if feedback is not None:
+            feedback.pushInfo(tr("Removed the incomplete output {}: the run stopped before it was complete; the "
+                                 "file of that name is as it was before the run.").format(path))
+
+
+def stage_outputs(alg, parameters, context):
+    """``staging.stage`` with its refusals as one-line Processing errors (nothing written yet)."""
+    try:
+        return staging.stage(alg, parameters, context)
+    except staging.OutputUnwritable as failed:
+        from .write_errors import write_failure
+
+        raise QgsProcessingException("{}: {}".format(failed.parameter, write_failure(failed.path, failed.error))) from None
+    except staging.OutputInUse as busy:
+        if busy.reason == "run":
+            text = tr("{name}: {path} is being written by another run (a batch row or another QGIS): wait for "
+                      "it to finish or choose another file.")
+        else:
+            text = tr("{name}: {path} is in use (open for writing in another program, or edited in this "
+                      "project): close it, or stop editing, or choose another file.")
+        raise QgsProcessingException(text.format(name=busy.parameter, path=busy.path)) from None
+
+
+def commit_outputs(staged, results, context):
+    """``staging.commit`` with a failure to move a file into place as a one-line Processing error."""
+    try:
+        return staging.commit(staged, results, context)
+    except OSError as error:
+        staging.discard(staged)
+        from .write_errors import write_failure
+
+        raise QgsProcessingException(write_failure(error.filename2 or error.filename, error)) from None
+
+
 def guarded_run(alg, parameters, context, feedback, run):
     """``run(parameters, context, feedback)`` for an algorithm that is not a
     :class:`ClusterAtlasAlgorithm` (the bundled model): when it fails or is
     cancelled, the output files it wrote are removed. For the model, the step
     running removed its own; the files of earlier steps belong to a chain that
     did not finish. A cancel is reported as such, not as the failure of a step."""
-    planned = run_guard.planned_outputs(alg, parameters, context)
+    refuse_outputs_over_inputs(alg, parameters, context, run_guard.planned_outputs(alg, parameters, context))
+    # The model's own outputs are staged too: its steps write under temporary names, moved into
+    # place when the whole chain has succeeded (a cancelled chain leaves the previous outputs).
+    parameters, staged = stage_outputs(alg, parameters, context)
+    planned = [p for p in run_guard.planned_outputs(alg, parameters, context) if not staging.is_staged(p.path, staged)]
     try:
         results = run(parameters, context, feedback)
         check_cancel(feedback)
-        return results
+        return commit_outputs(staged, results, context)
     except QgsProcessingException as exc:
         run_guard.release_frames(exc)
         remove_outputs(planned, feedback)
+        report_discarded(staging.discard(staged), feedback)
         if feedback is not None and feedback.isCanceled():
             raise Cancelled(tr("Cancelled by the user.")) from None
         raise
@@ -229,15 +279,21 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         turns unexpected Python errors into a clean Processing error."""
         # A file output left temporary gets its generated name once, here, so that
         # compute() writes the very file the clean-up knows about.
+        refuse_outputs_over_inputs(self, parameters, context, run_guard.planned_outputs(self, parameters, context))
+        # Outputs are written under temporary names and moved into place at the end (staging.py).
+        parameters, self._staged = stage_outputs(self, parameters, context)
         parameters = run_guard.resolve_temporary_files(self, parameters, context)
         self._planned = run_guard.planned_outputs(self, parameters, context)
         try:
             results = self.compute(parameters, context, feedback)
             check_cancel(feedback)
-            return results
+            return commit_outputs(self._staged, results, context)
         except QgsProcessingException as exc:
             run_guard.release_frames(exc)
             self._clean_up(feedback)
+            shown = self.shown_path(str(exc))
+            if shown != str(exc):  # an error naming a file by its temporary name: the user's name instead
+                raise QgsProcessingException(shown) from None
             raise
         except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, details in the log
             details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
@@ -260,13 +316,20 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
 
+    def shown_path(self, path):
+        """The name to show the user for a file this run writes: outputs are written under a
+        temporary name and moved onto their own at the end (staging.py)."""
+        return staging.final_text(path, getattr(self, "_staged", []))
+
     def track_output(self, path):
         """Declare a file written besides the destination parameters, so a failed
         or cancelled run removes it too."""
         run_guard.track(self._planned, path)
 
     def _clean_up(self, feedback):
-        remove_outputs(getattr(self, "_planned", []), feedback)
+        staged = getattr(self, "_staged", [])
+        remove_outputs([p for p in getattr(self, "_planned", []) if not staging.is_staged(p.path, staged)], feedback)
+        report_discarded(staging.discard(staged), feedback)
 
     # --- helpers for compute -------------------------------------------
     @staticmethod

@@ -28,10 +28,12 @@ from ..core import network_stats as ns
 from ..core.colours import cluster_colours
 from ..core.text import normalise_key
 from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .expression_text import inert
 from .layout_layers import is_wide, long_circles, memory_layer, network_classes, parse_field_map
-from .layout_page import MAP_FRAME_MM, PAGE_LEGEND_LABELS, PAGE_TEXT, build_layout, export_layout, network_statement
+from .layout_page import LayoutExportError, MAP_FRAME_MM, PAGE_LEGEND_LABELS, PAGE_TEXT, build_layout, export_layout, network_statement
 from .output_styles import DEFAULT_MAX_SIZE_MM, apply_style, field_maximum, qml_path
 from .table_io import source_to_dataframe
+from .write_errors import write_failure
 from .params import decimals, lon_lat_centre, split_names, working_crs
 
 COLOUR_BY = ["cluster", "kind", "single"]
@@ -225,10 +227,10 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
         for category in categories:
             value = str(category.value())
             if value in present:
-                kept.append(QgsRendererCategory(value, category.symbol().clone(), legend_words.get(value, value)))
+                kept.append(QgsRendererCategory(value, category.symbol().clone(), inert(legend_words.get(value, value))))
         for value in sorted(present - {str(c.value()) for c in categories}):
             # other classes: the style's plain grey line
-            kept.append(QgsRendererCategory(value, renderer.sourceSymbol().clone(), legend_words.get(value, value)))
+            kept.append(QgsRendererCategory(value, renderer.sourceSymbol().clone(), inert(legend_words.get(value, value))))
         for index in reversed(range(len(renderer.categories()))):
             renderer.deleteCategory(index)
         for category in kept:
@@ -416,13 +418,16 @@ class ExportAtlasMap(ClusterAtlasAlgorithm):
             layout, maps, _keep = build_layout(project, specs)
             self.progress(feedback, 50)
             files = export_layout(layout, path, fmt, dpi, page_written)
+        except LayoutExportError as error:
+            raise QgsProcessingException(write_failure(error.path, detail=error.detail)) from None
         except ValueError as error:
             raise QgsProcessingException(tr("Atlas page export to {} failed: {}").format(path, error))
         final = maps[0].extent()
         map_extent = "{:.3f},{:.3f},{:.3f},{:.3f} [{}]".format(
             final.xMinimum(), final.yMinimum(), final.xMaximum(), final.yMaximum(), crs.authid()
         )
-        feedback.pushInfo(tr("Atlas page: {} page(s) written to {}").format(len(specs), "; ".join(files)))
+        feedback.pushInfo(tr("Atlas page: {} page(s) written to {}").format(
+            len(specs), "; ".join(self.shown_path(f) for f in files)))
         self.progress(feedback, 100)
         return {"OUTPUT": path, "FILES": ";".join(files), "PAGES": len(specs), "MAP_EXTENT": map_extent}
 

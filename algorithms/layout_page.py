@@ -33,6 +33,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat
 from ..provider_meta import RESOURCES_DIR
+from .expression_text import literal
 
 TEMPLATE = RESOURCES_DIR / "atlas_page.qpt"
 MAP_FRAME_MM = (249.0, 165.0)
@@ -299,7 +300,7 @@ def flow_side_block(by_id):
 
 def _fill(text, values, as_html):
     def value(match):
-        raw = values.get(match.group(1), "")
+        raw = literal(values.get(match.group(1), ""))  # data and parameters: never evaluated
         return html.escape(raw).replace("\n", "<br/>") if as_html else raw
 
     return _PLACEHOLDER.sub(value, text)
@@ -437,6 +438,32 @@ def _fit_scalebar(scalebar, map_item):
     scalebar.update()
 
 
+class LayoutExportError(Exception):
+    """A page file that could not be written: ``path`` and QGIS' own words (may be empty)."""
+
+    def __init__(self, path, detail):
+        super().__init__(path, detail)
+        self.path, self.detail = path, detail
+
+
+# QgsLayoutExporter.ExportResult values (the same on 3.22..3.44), for the log.
+_EXPORT_RESULTS = {1: "cancelled", 2: "out of memory", 3: "file error", 4: "print error", 5: "SVG layer error",
+                   6: "atlas iterator error"}
+
+
+def _check_complete(path, ending):
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(0, 2)
+            size = handle.tell()
+            handle.seek(max(0, size - 1024))
+            tail = handle.read()
+    except OSError as error:
+        raise LayoutExportError(path, error.strerror or str(error)) from None
+    if ending not in tail:
+        raise LayoutExportError(path, "the file written is incomplete ({} bytes)".format(size))
+
+
 def export_layout(layout, path, fmt, dpi, page_written=None):
     """Export to ``path``; returns the files written (PNG/SVG: one file per page).
 
@@ -461,7 +488,7 @@ def export_layout(layout, path, fmt, dpi, page_written=None):
             image = exporter.renderPageToImage(page, QSize(), dpi)
             target = path if page == 0 else "{}_{}{}".format(base, page + 1, ext)
             if image.isNull() or not image.save(target, "PNG"):
-                raise ValueError("could not write {}".format(target))
+                raise LayoutExportError(target, "")
             files.append(target)
             if page_written is not None:
                 page_written(page + 1, layout.pageCollection().pageCount())
@@ -472,7 +499,12 @@ def export_layout(layout, path, fmt, dpi, page_written=None):
         settings.textRenderFormat = compat.text_format_always_text()
         result = exporter.exportToSvg(path, settings)
     if result != compat.LAYOUT_EXPORT_SUCCESS:
-        raise ValueError("layout export failed (code {}): {}".format(result, exporter.errorMessage()))
+        # QGIS 3.22's exporter has no errorMessage(): the cause is then found from the file's folder.
+        detail = exporter.errorMessage() if hasattr(exporter, "errorMessage") else ""
+        raise LayoutExportError(path, detail or _EXPORT_RESULTS.get(int(result), "code {}".format(int(result))))
+    # Qt's PDF and SVG writers do not report a failed write (a full disk): QGIS says "success" for a
+    # truncated file. A complete PDF ends with its trailer, an SVG with its closing tag.
+    _check_complete(path, b"%%EOF" if fmt == "pdf" else b"</svg>")
     if fmt == "pdf":
         return [path]
     pages = layout.pageCollection().pageCount()

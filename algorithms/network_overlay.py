@@ -40,7 +40,8 @@ from .network_geometry import (
     zone_key,
     zone_lengths,
 )
-from .table_io import create_sink, write_dataframe
+from .table_io import create_sink, output_sink, write_dataframe
+from .write_errors import write_failure_cause
 from .output_styles import style_output
 
 DEFAULT_METRIC_CRS = "EPSG:3812"
@@ -408,8 +409,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         new = [(f"dist_km_{c}", "double") for c in classes] + [("dist_km_total", "double"),
                                                                 ("zone_fid", "int64")]
         fields, keep = _extended_fields(source.fields(), new, feedback)
-        sink, dest_id = self.parameterAsSink(parameters, "MEMBER_DISTANCES", context, fields, source.wkbType(),
-                                             source.sourceCrs())
+        sink, dest_id = output_sink(self, parameters, "MEMBER_DISTANCES", context, fields, source.wkbType(),
+                                       source.sourceCrs())
         if sink is None:
             return {}
         fids = [f.id() for f in zones["features"]]
@@ -483,8 +484,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         if not is_points:
             new.append(("emp_density", "double"))
         fields, keep = _extended_fields(source.fields(), new, feedback)
-        sink, dest_id = self.parameterAsSink(parameters, "OUTPUT", context, fields, source.wkbType(),
-                                             source.sourceCrs())
+        sink, dest_id = output_sink(self, parameters, "OUTPUT", context, fields, source.wkbType(),
+                                       source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, "OUTPUT"))
         cols = [table[n].tolist() if n in table.columns else [None] * len(table) for n, _ in new]
@@ -567,8 +568,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as error:
-            raise QgsProcessingException(tr("Could not write the report {}: {}. Check that its folder exists and "
-                                            "can be written.").format(path, error.strerror or error)) from None
+            raise QgsProcessingException(tr("Could not write the report {}: {}.").format(
+                path, write_failure_cause(path, error) or error.strerror or error)) from None
 
 
 def _extended_fields(source_fields, new, feedback):

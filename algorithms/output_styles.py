@@ -41,7 +41,9 @@ from .. import compat
 from ..core.colours import cluster_colours, kind_colour
 from ..core.symbology import format_value, nice_legend_values
 from ..provider_meta import STYLES_DIR
+from . import staging
 from .base import tr
+from .expression_text import inert
 
 # style key -> (geometry family, default value/class field, default category field)
 STYLES = {
@@ -180,7 +182,7 @@ def _style_circles(layer, renderer, style_key, field, category_field, max_size_m
             symbol.setColor(QColor(colours.get(str(value), "#999999")))
             # Kinds get words of the legend's language; cluster names are the clusters' own.
             label = labels.get(str(value), str(value)) if style_key == "circles_kind" else str(value)
-            renderer.addCategory(QgsRendererCategory(value, symbol, label))
+            renderer.addCategory(QgsRendererCategory(value, symbol, inert(label)))  # layouts evaluate [% %]
     else:
         symbol = renderer.symbol().clone()
         _set_circle_size(symbol, prop, with_offset)
@@ -328,4 +330,8 @@ def style_output(context, dest_id, style_key, feedback=None, **options):
         processor = AtlasStylePostProcessor(style_key, options)
         _POST_PROCESSORS.append(processor)
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+    else:  # a file output written under a temporary name: loaded under its final name (staging.py)
+        processor = AtlasStylePostProcessor(style_key, options)
+        if staging.defer_post_processor(dest_id, processor):
+            _POST_PROCESSORS.append(processor)
     return info

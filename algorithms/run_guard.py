@@ -25,9 +25,10 @@ _SHAPEFILE_PARTS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qm
 
 
 class PlannedFile:
-    __slots__ = ("path", "existed", "mtime", "shared")
+    __slots__ = ("path", "existed", "mtime", "shared", "name")
 
-    def __init__(self, path, shared):
+    def __init__(self, path, shared, name=None):
+        self.name = name  # the destination parameter (None: a file tracked by the algorithm)
         self.path = path
         self.existed = os.path.exists(path)
         self.mtime = os.path.getmtime(path) if self.existed else None
@@ -122,8 +123,60 @@ def planned_outputs(alg, parameters, context):
             continue
         path, shared = _file_of(value)
         if path:
-            planned.append(PlannedFile(path, shared))
+            planned.append(PlannedFile(path, shared, name))
     return planned
+
+
+def _same_file(a, b):
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def _input_value_source(value, context):
+    """The data source text of an input value: a path, a layer id or name of the project, a
+    layer object, a ``QgsProcessingFeatureSourceDefinition``."""
+    from qgis.core import QgsMapLayer, QgsProcessingFeatureSourceDefinition
+
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    if isinstance(value, str) and value:
+        project = context.project() if context is not None else None
+        layer = project.mapLayer(value) if project is not None else None
+        if layer is None and project is not None:
+            named = project.mapLayersByName(value)
+            layer = named[0] if len(named) == 1 else None
+        return layer.source() if layer is not None else value
+    return None
+
+
+def input_files(alg, parameters, context):
+    """``[(parameter name, file path)]`` of the files the inputs of ``alg`` read."""
+    found = []
+    for definition in alg.parameterDefinitions():
+        if definition.isDestination():
+            continue
+        value = parameters.get(definition.name())
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            source = _input_value_source(item, context)
+            path, _ = _file_of(source) if source else (None, False)
+            if path and os.path.exists(path):
+                found.append((definition.name(), path))
+    return found
+
+
+def outputs_over_inputs(alg, parameters, context, planned):
+    """``[(output name, input name, path)]`` for each planned output file that is an input's file:
+    writing it would destroy the input (and a failed run's clean-up would delete it)."""
+    inputs = input_files(alg, parameters, context)
+    clashes = []
+    for item in planned:
+        for name, path in inputs:
+            if _same_file(item.path, path):
+                clashes.append((item.name, name, path))
+    return clashes
 
 
 def track(planned, path):

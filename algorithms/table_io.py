@@ -13,6 +13,8 @@ from qgis.core import (
 
 from .. import compat
 from .base import check_cancel, report_progress, tr
+from .csv_safety import safe_sink
+from .write_errors import write_failure
 
 
 def _py(value):
@@ -163,6 +165,13 @@ def _flush(sink, features):
         raise QgsProcessingException(tr("Could not write features to the output: {}").format(error))
 
 
+def output_sink(alg, parameters, name, context, fields, wkb_type, crs):
+    """``parameterAsSink``, the one way every algorithm opens a feature output: a CSV destination
+    gets its formula-like text cells neutralised (algorithms/csv_safety.py)."""
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    return safe_sink(sink, dest_id), dest_id
+
+
 def create_sink(alg, parameters, name, context, schema, wkb_type=None, crs=None):
     """``parameterAsSink`` with a clear error; returns ``(sink, dest_id)``.
 
@@ -171,9 +180,8 @@ def create_sink(alg, parameters, name, context, schema, wkb_type=None, crs=None)
     from qgis.core import QgsCoordinateReferenceSystem
 
     wkb = compat.WKB_NO_GEOMETRY if wkb_type is None else wkb_type
-    sink, dest_id = alg.parameterAsSink(
-        parameters, name, context, make_fields(schema), wkb, crs or QgsCoordinateReferenceSystem()
-    )
+    sink, dest_id = output_sink(alg, parameters, name, context, make_fields(schema), wkb,
+                                crs or QgsCoordinateReferenceSystem())
     if sink is None:
         definition = alg.parameterDefinition(name)
         optional = definition is not None and definition.flags() & compat.FLAG_OPTIONAL
@@ -317,9 +325,15 @@ def _gpkg_bulk_insert(path, table, df, schema, feedback, progress, batch=50000):
                 conn.execute(sql)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            # A failed COMMIT (disk full) has already rolled back: a second ROLLBACK would replace
+            # the real error by "cannot rollback - no transaction is active".
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
             raise
     except sqlite3.Error as error:
-        raise QgsProcessingException(tr("Could not write the GeoPackage {}: {}").format(path, error)) from None
+        raise QgsProcessingException(write_failure(path, error)) from None
     finally:
         conn.close()

@@ -482,8 +482,20 @@
         <translation>Impossible d'écrire le GeoPackage {} : {}</translation>
     </message>
     <message>
-        <source>Could not write the report {}: {}. Check that its folder exists and can be written.</source>
-        <translation>Impossible d'écrire le rapport {} : {}. Vérifiez que son dossier existe et est accessible en écriture.</translation>
+        <source>Could not write the report {}: {}.</source>
+        <translation>Impossible d'écrire le rapport {} : {}.</translation>
+    </message>
+    <message>
+        <source>Could not write {}.</source>
+        <translation>Impossible d'écrire {}.</translation>
+    </message>
+    <message>
+        <source>Could not write {}: {} ({}).</source>
+        <translation>Impossible d'écrire {} : {} ({}).</translation>
+    </message>
+    <message>
+        <source>Could not write {}: {}.</source>
+        <translation>Impossible d'écrire {} : {}.</translation>
     </message>
     <message>
         <source>Country backdrop</source>
@@ -1290,6 +1302,10 @@
         <translation>Sortie incomplète supprimée : {}.</translation>
     </message>
     <message>
+        <source>Removed the incomplete output {}: the run stopped before it was complete; the file of that name is as it was before the run.</source>
+        <translation>Sortie incomplète supprimée : {} ; l'exécution s'est arrêtée avant la fin ; le fichier de ce nom est tel qu'il était avant l'exécution.</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>Rapport</translation>
     </message>
@@ -1746,6 +1762,14 @@
         <translation>code postal luxembourgeois invalide '{raw}' (attendu : 4 chiffres)</translation>
     </message>
     <message>
+        <source>its folder {} cannot be written (read-only or no permission)</source>
+        <translation>son dossier {} n'est pas accessible en écriture (lecture seule ou pas d'autorisation)</translation>
+    </message>
+    <message>
+        <source>its folder {} does not exist</source>
+        <translation>son dossier {} n'existe pas</translation>
+    </message>
+    <message>
         <source>kind filter</source>
         <translation>filtre des types</translation>
     </message>
@@ -1886,6 +1910,14 @@
         <translation>style,symbologie,cercles proportionnels,choroplèthe,qml,atlas,cluster</translation>
     </message>
     <message>
+        <source>the disk is full: free some space or choose another folder</source>
+        <translation>le disque est plein : libérez de la place ou choisissez un autre dossier</translation>
+    </message>
+    <message>
+        <source>the file is in use or read-only: close it in the program that has it open</source>
+        <translation>le fichier est utilisé ou en lecture seule : fermez-le dans le programme qui l'a ouvert</translation>
+    </message>
+    <message>
         <source>the first point is used</source>
         <translation>le premier point est utilisé</translation>
     </message>
@@ -1982,8 +2014,20 @@
         <translation>{name} : fichier {path} introuvable ; donnez un fichier existant (une couche GeoPackage sous la forme fichier.gpkg|layername=nom).</translation>
     </message>
     <message>
+        <source>{name}: {path} is being written by another run (a batch row or another QGIS): wait for it to finish or choose another file.</source>
+        <translation>{name} : {path} est en cours d'écriture par une autre exécution (une ligne du traitement par lots ou un autre QGIS) : attendez qu'elle se termine ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
+        <source>{name}: {path} is in use (open for writing in another program, or edited in this project): close it, or stop editing, or choose another file.</source>
+        <translation>{name} : {path} est utilisé (ouvert en écriture dans un autre programme, ou en cours d'édition dans ce projet) : fermez-le, quittez le mode édition ou choisissez un autre fichier.</translation>
+    </message>
+    <message>
         <source>{name}: {value} could not be opened as a layer; check the file and the layer name (file.gpkg|layername=name).</source>
         <translation>{name} : {value} n'a pas pu être ouvert comme couche ; vérifiez le fichier et le nom de la couche (fichier.gpkg|layername=nom).</translation>
+    </message>
+    <message>
+        <source>{output} would overwrite {path}, the file of the input {source}: choose another file for {output} (nothing was written).</source>
+        <translation>{output} écraserait {path}, le fichier de l'entrée {source} : choisissez un autre fichier pour {output} (rien n'a été écrit).</translation>
     </message>
     <message>
         <source>{} '{}' cannot decode line {} of '{}' (byte 0x{}): leave it empty to detect the encoding, or give the right one.</source>

@@ -218,6 +218,11 @@ def _cleanup_line(line):
     return line.startswith("Removed the incomplete output")
 
 
+def _removed(lines, name):
+    """A clean-up line names the output file ``name``."""
+    return any(_cleanup_line(line) and ("/" + name + ":" in line or line.endswith("/" + name + ".")) for line in lines)
+
+
 @pytest.mark.parametrize("case,phase", RUNS, ids=[f"{n}-{p}" for n, p in RUNS])
 def test_cancel_mid_run_stops_and_leaves_no_output(run_alg, big, tmp_path, case, phase):
     alg, make_params, at_compute, at_write = CASES[case]
@@ -245,8 +250,7 @@ def test_cancel_while_writing_removes_the_half_written_files(run_alg, big, tmp_p
     out, unrelated = _prepare_folder(tmp_path)
     feedback = _feedback(cancel_at=61)
     _run_expecting_error(run_alg, "importmembers", _import(big, out), feedback)
-    removed = [line for line in feedback.log_after if _cleanup_line(line)]
-    assert any(line.endswith("members.gpkg.") for line in removed), feedback.log_after
+    assert _removed(feedback.log_after, "members.gpkg"), feedback.log_after
     _assert_only_unrelated_left(out, unrelated)
 
     table_io.GPKG_FAST_PATH = False
@@ -256,20 +260,25 @@ def test_cancel_while_writing_removes_the_half_written_files(run_alg, big, tmp_p
     finally:
         table_io.GPKG_FAST_PATH = True
     assert 60 < feedback.before[-1] < 92, feedback.before  # inside the member table, between two batches
-    assert any(line.endswith("members.gpkg.") for line in feedback.log_after), feedback.log_after
+    assert _removed(feedback.log_after, "members.gpkg"), feedback.log_after
     _assert_only_unrelated_left(out, unrelated)
 
 
-def test_cancelled_rerun_removes_the_previous_output_it_overwrote_and_keeps_other_files(run_alg, big, tmp_path):
-    """An output of an earlier run, rewritten by a cancelled run, is half-written
-    now: removed. The unrelated file beside it stays."""
+def test_cancelled_rerun_keeps_the_previous_output_intact_and_other_files(run_alg, big, tmp_path):
+    """An output of an earlier run is not touched by a cancelled rerun (issue 13, item 3: the new
+    file was written under a temporary name, removed): same bytes, same time. The unrelated file
+    beside it stays."""
+    import hashlib
+
     out, unrelated = _prepare_folder(tmp_path)
     params = _style(big, out)
     run_alg("applyatlasstyle", params)
-    assert (out / "styled.gpkg").is_file()
+    previous = out / "styled.gpkg"
+    before = hashlib.sha256(previous.read_bytes()).hexdigest(), os.stat(previous).st_mtime_ns
     feedback = _feedback(cancel_at=40)
     assert CANCELLED in _run_expecting_error(run_alg, "applyatlasstyle", params, feedback)
-    _assert_only_unrelated_left(out, unrelated)
+    assert (hashlib.sha256(previous.read_bytes()).hexdigest(), os.stat(previous).st_mtime_ns) == before
+    assert sorted(p.name for p in out.iterdir()) == sorted([unrelated.name, "styled.gpkg"])
 
 
 # --- the model -----------------------------------------------------------------------
@@ -293,7 +302,7 @@ def test_cancelling_the_model_stops_it_and_leaves_no_output(run_alg, big, tmp_pa
     assert any(line.startswith("Field-name map") for line in feedback.log), "the aggregation finished"
     assert not any(line.startswith("Atlas page:") for line in feedback.log + feedback.log_after)
     removed = [line for line in feedback.log_after if _cleanup_line(line)]
-    assert any("members.gpkg" in line for line in removed) and any("circles.gpkg" in line for line in removed)
+    assert _removed(removed, "members.gpkg") and _removed(removed, "circles.gpkg"), removed
     assert len(feedback.before) >= 3 and _monotone(feedback.before), feedback.before
     assert len(feedback.after) <= 1, feedback.after
     _assert_only_unrelated_left(out, unrelated)
@@ -310,7 +319,7 @@ def test_failed_run_after_outputs_were_opened_leaves_no_file(run_alg, big, tmp_p
     message = _run_expecting_error(run_alg, "networkoverlay", dict(_overlay(big, out), REPORT=str(report)), feedback)
     assert f"Could not write the report {report}" in message and "unexpected" not in message, message
     removed = [line for line in feedback.log_after + feedback.log if _cleanup_line(line)]
-    assert any("network_zones.gpkg" in line for line in removed) and any("summary.gpkg" in line for line in removed)
+    assert _removed(removed, "network_zones.gpkg") and _removed(removed, "summary.gpkg"), removed
     _assert_only_unrelated_left(out, unrelated)
 
 

@@ -167,6 +167,4 @@ MESSAGES.update({
     "DISTANCES: {!r} is not a number; give kilometres like 1, 2, 5": "DISTANCES : {!r} n'est pas un nombre ; donnez des kilomètres, p. ex. 1, 2, 5",
     "DISTANCES: {!r} must be a positive number of kilometres": "DISTANCES : {!r} doit être un nombre positif de kilomètres",
     "DISTANCES is empty; give kilometres like 1, 2, 5": "DISTANCES est vide ; donnez des kilomètres, p. ex. 1, 2, 5",
-    'Could not write the report {}: {}. Check that its folder exists and can be written.':
-        "Impossible d'écrire le rapport {} : {}. Vérifiez que son dossier existe et est accessible en écriture.",
 })
