@@ -12,11 +12,11 @@ Order of the decision (an explicit ENCODING wins over all of it):
 1. a BOM: UTF-32 LE/BE, UTF-8, UTF-16 LE/BE (UTF-32 LE's BOM starts like UTF-16 LE's);
 2. many NUL bytes and no BOM: UTF-16 or UTF-32, byte order from where the NULs are;
 3. valid UTF-8: UTF-8;
-4. mostly UTF-8 (more valid multi-byte characters than invalid bytes): UTF-8, and each
-   invalid byte read as Windows-1252 (a stray "é" typed in another editor); the lines
+4. partly UTF-8 (at least one valid multi-byte character, and invalid bytes): UTF-8, and
+   each invalid byte read as Windows-1252 (a stray "é" typed in another editor); the lines
    are reported and their rows flagged ``encoding_repaired`` (kept, not rejected: the
    postcode and employment are ASCII, only a letter of a name was in doubt);
-5. otherwise Windows-1252 (Belgian Excel), said in the log; its 5 undefined bytes
+5. otherwise (no byte sequence reads as UTF-8) Windows-1252 (Belgian Excel), said in the log; its 5 undefined bytes
    (0x81 0x8D 0x8F 0x90 0x9D) are kept as the control characters Windows maps them to,
    and their lines reported.
 """
@@ -164,7 +164,10 @@ def _from_ascii_compatible(data, path, how):
     # Lone surrogates (the escaped bytes) cannot be encoded: "ignore" drops exactly them.
     invalid = len(text) - len(text.encode("utf-32-le", errors="ignore")) // 4
     valid_multibyte = len(text) - len(text.encode("ascii", errors="ignore")) - invalid
-    if valid_multibyte >= invalid:
+    # Any valid multi-byte character means UTF-8 was written: those stay UTF-8 (reading the whole
+    # file as cp1252 would turn each of them into mojibake) and only the invalid bytes are read as
+    # cp1252, their lines flagged. No valid one: a Windows-1252 file, where nothing reads as UTF-8.
+    if valid_multibyte > 0:
         lines = _lines_of(text, [m.start() for m in _ESCAPED.finditer(text)])
         text = _ESCAPED.sub(_windows_1252, text)
         return Decoded(text.encode("utf-8"), "utf-8", "mostly-utf-8", lines, [])

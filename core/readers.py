@@ -68,7 +68,8 @@ def detect_separator(text):
             widths = [len(row) for row in csv.reader(io.StringIO("\n".join(lines)), delimiter=sep)]
             counts = {}
             for w in widths:
-                counts[w] = counts.get(w, 0) + 1
+                if w > 1:  # one field: a title line, whatever the separator
+                    counts[w] = counts.get(w, 0) + 1
             common = max(counts, key=lambda w: (counts[w], w)) if counts else 0
             if common < 2:
                 continue
