@@ -165,10 +165,21 @@ def warn_unknown_parameters(alg, parameters, feedback):
     messages = unknown_parameter_messages(alg, parameters)
     if messages and _json_process_run():
         for message in messages:
-            print(message, file=sys.stderr, flush=True)
+            _to_stderr(message)
     for message in messages:
         if feedback is not None:
             feedback.pushWarning(message)
+
+
+def _to_stderr(message):
+    """One line on stderr, never an error: a Windows console (cp1252) cannot show every character."""
+    if sys.stderr is None:
+        return
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stderr, "encoding", None) or "ascii"
+        print(message.encode(encoding, "replace").decode(encoding), file=sys.stderr, flush=True)
 
 
 def _json_process_run():

@@ -133,6 +133,5 @@ def outlier_notes(found):
 
 
 def _number(value):
-    """45000 -> '45,000'; 14.5 -> '14.5' (as the import's log writes employment)."""
-    value = float(value)
-    return "{:,.0f}".format(value) if value.is_integer() else "{:,.1f}".format(value)
+    """45000 -> '45,000'; 14.5 -> '14.5'; 0.04 -> '0.04' (two decimals at most, none trailing)."""
+    return "{:,.2f}".format(float(value)).rstrip("0").rstrip(".")
