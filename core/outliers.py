@@ -50,34 +50,37 @@ def find_outliers(output, share=DEFAULT_SHARE, min_entities=MIN_ENTITIES):
     """
     if not share or not len(output):
         return pd.DataFrame(columns=COLUMNS)
-    employment = pd.to_numeric(output["employment"], errors="coerce").astype(float)
-    known = output.loc[employment.notna().to_numpy(), ["entity_id", "name", "source_row", "cluster", "cluster_key"]]
-    known = known.assign(employment=employment[employment.notna()].to_numpy(),
-                         year=_years(output)[employment.notna().to_numpy()])
-    # Year NaN (no year column) is a group of its own: a sentinel, as groupby drops NaN keys on pandas 1.5.
-    group = [known["cluster_key"].to_numpy(), np.nan_to_num(known["year"].to_numpy(), nan=-1.0)]
-    grouped = known.groupby(group, sort=False)["employment"]
-    total = grouped.transform("sum").to_numpy()
-    count = grouped.transform("size").to_numpy()
+    employment = pd.to_numeric(output["employment"], errors="coerce").to_numpy(dtype=float)
+    known = np.flatnonzero(~np.isnan(employment))
+    value = employment[known]
+    # One integer per cluster x year (no year = a year of its own): sums and counts by bincount.
+    cluster_codes, _ = pd.factorize(output["cluster_key"].to_numpy()[known])
+    year_codes, years = pd.factorize(_years(output)[known])  # NaN -> -1
+    group, _ = pd.factorize(cluster_codes.astype(np.int64) * (len(years) + 1) + (year_codes + 1))
+    total = np.bincount(group, weights=value)[group]
+    count = np.bincount(group)[group]
     with np.errstate(invalid="ignore", divide="ignore"):
-        shares = np.where(total > 0, known["employment"].to_numpy() / total, 0.0)
+        shares = np.where(total > 0, value / total, 0.0)
     flagged = np.flatnonzero((count >= min_entities) & (shares > share))
     if not len(flagged):
         return pd.DataFrame(columns=COLUMNS)
-    found = known.iloc[flagged].assign(share=shares[flagged], cluster_employment=total[flagged],
-                                       entities=count[flagged])
+    rows = known[flagged]
+    found = output.iloc[rows][["entity_id", "name", "source_row", "cluster", "cluster_key"]].assign(
+        year=_years(output)[rows], employment=value[flagged], share=shares[flagged],
+        cluster_employment=total[flagged], entities=count[flagged])
     found["after_exclude"] = found["cluster_employment"] - found["employment"]
-    # The ceiling needs the other figures of the cluster: only a few flagged rows look at them.
-    keys = list(zip(group[0][flagged], group[1][flagged]))
-    wanted = set(keys)
-    values = {key: np.sort(v.to_numpy()) for key, v in grouped if key in wanted}
-    ceilings, after = [], []
-    for key, value in zip(keys, found["employment"].to_numpy()):
-        figures = values[key]
-        below = figures[figures < value]
-        ceiling = _ceiling(value, below[-1] if len(below) else 0.0)
+    # The ceiling needs the other figures of the cluster: each flagged group sorted once.
+    ceilings, after, sorted_groups = [], [], {}
+    for g, outlier in zip(group[flagged], value[flagged]):
+        if g not in sorted_groups:
+            figures = np.sort(value[group == g])
+            sorted_groups[g] = (figures, np.cumsum(figures))
+        figures, cumulative = sorted_groups[g]
+        below = np.searchsorted(figures, outlier, side="left")  # figures smaller than the outlier
+        ceiling = _ceiling(outlier, figures[below - 1] if below else 0.0)
         ceilings.append(ceiling)
-        after.append(np.nan if ceiling is None else float(figures[figures <= ceiling].sum()))
+        kept = 0 if ceiling is None else np.searchsorted(figures, ceiling, side="right")
+        after.append(np.nan if ceiling is None else float(cumulative[kept - 1]) if kept else 0.0)
     found["ceiling"], found["after_ceiling"] = ceilings, after
     return found.sort_values("share", ascending=False, kind="stable")[COLUMNS].reset_index(drop=True)
 
