@@ -12,7 +12,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from . import compat
 from .algorithms import all_algorithms
-from .algorithms.base import guarded_run, readme_link, tr
+from .algorithms.base import guarded_run, readme_link, tr, warn_unknown_parameters
 from .provider_meta import GROUP_NAMES, ICON_PATH as ICON, README_URL, RESOURCES_DIR
 
 MODEL_FILE = RESOURCES_DIR / "models" / "atlas_chain.model3"
@@ -70,6 +70,8 @@ class AtlasChainModel(QgsProcessingModelAlgorithm):
             child.setDescription(tr(child.description()))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        # A misspelt input (CLUSTER_SEPARATOR) is ignored by QGIS: said in the log, as every algorithm does.
+        warn_unknown_parameters(self, parameters, feedback)
         filled = dict(parameters)
         if is_empty_output(filled.get(self.PAGE_NO_NETWORK)):
             filled[self.PAGE_NO_NETWORK] = filled.get(self.PAGE)

@@ -7,7 +7,9 @@ translation, new instances, cancel checks, help links, clean-up after a
 failed or cancelled run) is written once here. Subclasses implement
 ``compute`` instead of ``processAlgorithm``.
 """
+import difflib
 import os
+import sys
 import traceback
 
 from qgis.core import (
@@ -169,6 +171,74 @@ def guarded_run(alg, parameters, context, feedback, run):
         raise
 
 
+# qgis_process settings, taken out of the parameters only when given before "--"
+# (``--ellipsoid=...``); after it they reach the algorithm as parameters and are not applied.
+_PROCESS_SETTINGS = ("ellipsoid", "distance_units", "area_units", "project_path")
+
+
+def unknown_parameter_messages(alg, parameters):
+    """One line per key of ``parameters`` that is no parameter of ``alg``, with the
+    closest parameter name (case ignored): QGIS and qgis_process ignore such a key
+    silently (``CLUSTER_SEPARATOR=;`` ran with the default separators, exit 0).
+
+    QGIS adds no key of its own to the map an algorithm receives (3.22, 3.40, 3.44):
+    qgis_process takes ``--ellipsoid``, ``--distance_units``, ``--area_units`` and
+    ``--project_path`` out when they come before "--" (its JSON input keeps them
+    beside ``inputs``), a model hands each step its own parameter names only, and the
+    dialogs send their widgets' parameters (tests/test_unknown_parameters.py)."""
+    names = [d.name() for d in alg.parameterDefinitions()]
+    folded = {name.casefold(): name for name in names}
+    messages = []
+    for key in parameters:
+        if not isinstance(key, str) or key in names:
+            continue
+        if key.casefold() in _PROCESS_SETTINGS:
+            messages.append(tr("{key} is a qgis_process setting, not a parameter: not applied; give it before "
+                               "'--' (--{setting}=...).").format(key=key, setting=key.casefold()))
+            continue
+        close = difflib.get_close_matches(key.casefold(), list(folded), n=1, cutoff=0.6)
+        if close:
+            messages.append(tr("Unknown parameter {key} (did you mean {name}?): ignored.").format(
+                key=key, name=folded[close[0]]))
+        else:
+            messages.append(tr("Unknown parameter {key}: ignored; scripts/qgis_process help {alg} lists the "
+                               "parameters.").format(key=key, alg=alg.id()))
+    return messages
+
+
+def warn_unknown_parameters(alg, parameters, feedback):
+    """Warn in the log about the keys of ``parameters`` that ``alg`` does not know.
+    qgis_process writes the log on stdout, and in JSON runs (``--json``, or the
+    parameters read from stdin with ``-``) only inside its JSON answer, after the
+    run (3.22, 3.40, 3.44): there the warning also goes to stderr, where a script
+    sees it."""
+    messages = unknown_parameter_messages(alg, parameters)
+    if messages and _json_process_run():
+        for message in messages:
+            _to_stderr(message)
+    for message in messages:
+        if feedback is not None:
+            feedback.pushWarning(message)
+
+
+def _to_stderr(message):
+    """One line on stderr, never an error: a Windows console (cp1252) cannot show every character."""
+    if sys.stderr is None:
+        return
+    try:
+        print(message, file=sys.stderr, flush=True)
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stderr, "encoding", None) or "ascii"
+        print(message.encode(encoding, "replace").decode(encoding), file=sys.stderr, flush=True)
+
+
+def _json_process_run():
+    if QgsApplication.platform() != "qgis_process":
+        return False
+    arguments = QgsApplication.arguments()
+    return "--json" in arguments or "-" in arguments[2:]
+
+
 class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP_ID = ""
@@ -277,6 +347,7 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Runs ``compute``; on failure or cancel removes what it half-wrote and
         turns unexpected Python errors into a clean Processing error."""
+        warn_unknown_parameters(self, parameters, feedback)
         # A file output left temporary gets its generated name once, here, so that
         # compute() writes the very file the clean-up knows about.
         refuse_outputs_over_inputs(self, parameters, context, run_guard.planned_outputs(self, parameters, context))

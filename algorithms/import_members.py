@@ -18,6 +18,7 @@ from .. import compat
 from ..core.clusters import parse_names, separators_value
 from ..core.employment import detect_decimal
 from ..core.headers import detect_columns
+from ..core.outliers import DEFAULT_SHARE, find_outliers, outlier_notes, outlier_records
 from ..core.members import (
     OUTPUT_SCHEMA,
     REJECTED_SCHEMA,
@@ -33,7 +34,7 @@ from ..core.readers import FILE_EXTENSIONS, ReadError, read_table
 from ..core.sections import drop_trailing_blank
 from .base import ClusterAtlasAlgorithm, tr, tr_note
 from .import_reading_log import log_reading
-from .params import add_outputs, field_value, file_behind_input, optional_field, set_flags, text_value
+from .params import add_outputs, decimals, field_value, file_behind_input, optional_field, set_flags, text_value
 from .table_io import source_to_dataframe, write_table_output
 
 # role -> field parameter
@@ -121,6 +122,9 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             "EMPLOYMENT_CEILING", self.tr("Employment ceiling (0 = none)"), type=compat.NUMBER_INTEGER, defaultValue=0, optional=True, minValue=0
         )
         self.addParameter(set_flags(ceiling, optional=True))
+        outlier = QgsProcessingParameterNumber("OUTLIER_SHARE", self.tr("Outlier share (0 = off)"), compat.NUMBER_DOUBLE,
+                                               DEFAULT_SHARE, optional=True, minValue=0, maxValue=1)
+        self.addParameter(decimals(set_flags(outlier, optional=True, advanced=True), 2))
         self.addParameter(set_flags(QgsProcessingParameterString("ENCODING", self.tr("Encoding (empty = detect)"), optional=True), optional=True, advanced=True))
         self.addParameter(set_flags(QgsProcessingParameterString("SEPARATOR", self.tr("Separator (empty = detect)"), optional=True), optional=True, advanced=True))
         self.addParameter(set_flags(
@@ -143,11 +147,13 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
                 ("EMPLOYMENT_IN", self.tr("Valid employment read")),
                 ("EMPLOYMENT_OUT", self.tr("Employment in the member table")),
                 ("EMPLOYMENT_EXCLUDED", self.tr("Employment in the rejects")),
+                ("OUTLIER_COUNT", self.tr("Entities above the outlier share")),
             ],
             strings=[
                 ("REJECTED_BY_RULE", self.tr("Rejects by rule (JSON)")),
                 ("COLUMNS", self.tr("Columns used (JSON)")),
                 ("CLUSTER_WARNINGS", self.tr("Similar cluster names (JSON)")),
+                ("OUTLIERS", self.tr("Outliers (JSON)")),
             ],
         )
 
@@ -314,6 +320,12 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
         stats = result.stats
         self._log(feedback, stats)
         self._log_clusters(feedback, stats["cluster_names"])
+        # An entity holding most of a cluster (a worldwide headcount?): warned, never removed.
+        share = parameters.get("OUTLIER_SHARE")
+        outliers = find_outliers(result.output, DEFAULT_SHARE if share in (None, "") else
+                                 self.parameterAsDouble(parameters, "OUTLIER_SHARE", context))
+        for note in outlier_notes(outliers):
+            feedback.pushWarning(tr_note(note))
         columns_json = json.dumps({role: mapping.get(role) for role, _ in FIELD_PARAMETERS}, ensure_ascii=False)
         return {
             "OUTPUT": dest_id,
@@ -329,6 +341,8 @@ class ImportMembersAlgorithm(ClusterAtlasAlgorithm):
             "REJECTED_BY_RULE": json.dumps(stats["rejected_by_rule"]),
             "COLUMNS": columns_json,
             "CLUSTER_WARNINGS": json.dumps(stats["cluster_names"]["similar"], ensure_ascii=False),
+            "OUTLIER_COUNT": len(outliers),
+            "OUTLIERS": json.dumps(outlier_records(outliers), ensure_ascii=False),
         }
 
     @staticmethod

@@ -9,7 +9,9 @@ estimated), ``< 5`` (half the bound, estimated), a trailing unit
 number, estimated. Empty, ``n.c.``, ``?``, ``n/a``, ``n.b.``, ``k.A.``... mean
 unknown: kept, flagged, NULL, never 0. Digits of any script count
 (``١٢``, ``１２``). Negative or unreadable values are errors (the membership
-is rejected with the raw value).
+is rejected with the raw value). A value above :data:`EMPLOYMENT_MAX` (``1e308``,
+``inf``, a turnover in the employment column) is no entity's headcount: an error
+too, told apart by :func:`is_implausible` (its own reject rule).
 """
 import math
 import re
@@ -52,6 +54,19 @@ _UNIT_SUFFIX = re.compile(r"\s*" + _UNITS + r"$")
 _THOUSANDS_DOT = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")
+# Plausibility bound on ONE entity's employment. The largest employers on earth (the US
+# Department of Defense with its military, about 2.9 million; Walmart, 2.1 million) stay
+# well below it, so a value above is a typo, a unit error (euros in the employment column)
+# or an overflow, never a headcount. It also keeps every total finite and exact: a million
+# rows at the bound sum to 5e12, far below 2**53 (two cells of 1e308 summed to inf).
+EMPLOYMENT_MAX = 5_000_000
+_IMPLAUSIBLE = N_("employment '{}' is implausible for one entity (above {}, more than the largest employer on "
+                  "earth): check the cell")
+_MAX_TEXT = "{:,}".format(EMPLOYMENT_MAX).replace(",", " ")  # "5 000 000": read alike in English and French
+# Spellings of infinity programs write (Python, pandas, JavaScript, LibreOffice): above any bound.
+_INFINITY = re.compile(r"^\+?(?:inf|infinity|∞)$")
+# An exponent ("1e308", "1,5E+09": Excel's General format shows numbers of 12+ digits so).
+_EXPONENT = re.compile(r"^(\d+(?:[.,]\d+)?)e([+-]?\d{1,4})$")
 _UNREADABLE = N_("employment '{}' is not a number, a size class (10-19) or unknown (n.c., ?)")
 
 
@@ -85,10 +100,15 @@ def _number(text, decimal):
 
 
 def _value(text, decimal):
-    """:func:`_number`, or a count of thousands (``4,5k`` -> 4500)."""
+    """:func:`_number`, a count of thousands (``4,5k`` -> 4500) or a number with
+    an exponent (``1E+308``: inf when it overflows, rejected by the bound)."""
     match = _KILO.match(text)
     if match:
         return float(match.group(1).replace(",", ".")) * 1000.0
+    match = _EXPONENT.match(text)
+    if match:
+        mantissa, exponent = float(match.group(1).replace(",", ".")), int(match.group(2))
+        return math.inf if exponent > 308 and mantissa else mantissa * 10.0 ** max(exponent, -308)
     return _number(text, decimal)
 
 
@@ -110,6 +130,8 @@ def parse_employment(raw, decimal=","):
     compact = re.sub(r"[\s./]", "", key)
     if compact in _UNKNOWN or not compact.strip("?-"):  # also "???", "---"
         return EmploymentResult(None, False, True, None)
+    if _INFINITY.match(key):
+        return _checked(math.inf, False, shown)
     text = _UNIT_SUFFIX.sub("", key).strip()
     approx = _APPROX.match(text)
     if approx:
@@ -142,11 +164,17 @@ def _error(template, shown):
 
 
 def _checked(value, estimated, shown):
-    if math.isinf(value):
-        return _error(N_("employment '{}' is not a finite number"), shown)
     if value < 0:
         return _error(N_("negative employment '{}'"), shown)
+    if value > EMPLOYMENT_MAX:  # inf too
+        shown = shown if len(shown) <= 24 else "{:g}".format(value)  # not the 309 digits of 1e308
+        return EmploymentResult(None, False, False, Note(_IMPLAUSIBLE, shown, _MAX_TEXT))
     return EmploymentResult(value, estimated, False, None)
+
+
+def is_implausible(result):
+    """True when ``result`` (an :class:`EmploymentResult`) was refused by the plausibility bound."""
+    return getattr(result.error, "template", None) == _IMPLAUSIBLE
 
 
 def detect_decimal(series, default=","):
@@ -173,7 +201,8 @@ def detect_decimal(series, default=","):
 
 def parse_employments(series, decimal=None):
     """Vectorised :func:`parse_employment`: DataFrame ``employment, estimated,
-    unknown, error`` with the index of ``series``. ``decimal=None`` detects it."""
+    unknown, error, implausible`` with the index of ``series``. ``decimal=None``
+    detects it."""
     import numpy as np
     import pandas as pd
 
@@ -184,17 +213,25 @@ def parse_employments(series, decimal=None):
         # Typed column (spreadsheet numbers, database integers): pure numpy.
         values = series.to_numpy(dtype=float, na_value=np.nan)
         unknown = np.isnan(values)
-        bad = ~unknown & ((values < 0) | np.isinf(values))
+        implausible = values > EMPLOYMENT_MAX  # NaN compares False
+        bad = ~unknown & ((values < 0) | implausible)
         error = np.full(len(values), None, dtype=object)
         for i in np.flatnonzero(bad):
             error[i] = parse_employment(series.iloc[i]).error
         employment = np.where(unknown | bad, np.nan, values)
         return pd.DataFrame(
-            {"employment": employment, "estimated": np.zeros(len(values), bool), "unknown": unknown, "error": error},
+            {"employment": employment, "estimated": np.zeros(len(values), bool), "unknown": unknown, "error": error,
+             "implausible": implausible},
             index=index,
         )
-    frame = map_unique_frame(series, lambda value: parse_employment(value, decimal), COLUMNS)
+
+    def parse(value):
+        result = parse_employment(value, decimal)
+        return result + (is_implausible(result),)
+
+    frame = map_unique_frame(series, parse, COLUMNS + ["implausible"])
     frame["employment"] = frame["employment"].astype(float)
     frame["estimated"] = frame["estimated"].astype(bool)
     frame["unknown"] = frame["unknown"].astype(bool)
+    frame["implausible"] = frame["implausible"].astype(bool)
     return frame

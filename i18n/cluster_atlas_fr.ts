@@ -20,6 +20,10 @@
         <translation> (enregistré comme style par défaut de la couche GeoPackage)</translation>
     </message>
     <message>
+        <source> in {}</source>
+        <translation> en {}</translation>
+    </message>
+    <message>
         <source>'{}' is empty.</source>
         <translation>'{}' est vide.</translation>
     </message>
@@ -310,6 +314,10 @@
         <translation>Auteurs</translation>
     </message>
     <message>
+        <source>Authors printed on the page (side block).</source>
+        <translation>Auteurs imprimés sur la page (bloc latéral).</translation>
+    </message>
+    <message>
         <source>Boundary</source>
         <translation>Limite</translation>
     </message>
@@ -368,6 +376,10 @@
     <message>
         <source>Category field</source>
         <translation>Champ de catégorie</translation>
+    </message>
+    <message>
+        <source>Characters that always separate several clusters in one cell (default ;|); / , + &amp; and et/en/and separate only clusters named on their own (as in Import member table).</source>
+        <translation>Caractères qui séparent toujours plusieurs clusters dans une cellule (par défaut ;|) ; / , + &amp; et et/en/and ne séparent que des clusters nommés seuls (comme dans Importer la table des membres).</translation>
     </message>
     <message>
         <source>Choose the postcode field of the reference layer (POSTCODE_FIELD).</source>
@@ -518,6 +530,10 @@
         <translation>Contour du pays (Belgique)</translation>
     </message>
     <message>
+        <source>Credits line printed under the map.</source>
+        <translation>Ligne de crédits imprimée sous la carte.</translation>
+    </message>
+    <message>
         <source>Credits line under the map</source>
         <translation>Ligne de crédits sous la carte</translation>
     </message>
@@ -540,6 +556,10 @@
     <message>
         <source>Data sources</source>
         <translation>Sources des données</translation>
+    </message>
+    <message>
+        <source>Data sources printed on the page (side block).</source>
+        <translation>Sources des données imprimées sur la page (bloc latéral).</translation>
     </message>
     <message>
         <source>Data used</source>
@@ -664,6 +684,14 @@
     <message>
         <source>Entities</source>
         <translation>Entités</translation>
+    </message>
+    <message>
+        <source>Entities above the outlier share</source>
+        <translation>Entités au-delà de la part extrême</translation>
+    </message>
+    <message>
+        <source>Entities to leave out, separated by ';' or new lines: name, or name @ cluster (e.g. a whole university or a group headcount). They go to the rejects with their employment.</source>
+        <translation>Entités à écarter, séparées par « ; » ou des retours à la ligne : nom, ou nom @ cluster (p. ex. toute une université ou l'effectif d'un groupe). Elles vont dans les rejets avec leur emploi.</translation>
     </message>
     <message>
         <source>Entities with more employment than this in a cluster are rejected (e.g. a whole university); 0 keeps everything.</source>
@@ -828,6 +856,10 @@
     <message>
         <source>Known cluster names</source>
         <translation>Noms de clusters connus</translation>
+    </message>
+    <message>
+        <source>Known cluster names separated by ';' or new lines: a cell such as 'Transport/Logistique' is split when its pieces are listed here (as in Import member table).</source>
+        <translation>Noms de clusters connus séparés par « ; » ou des retours à la ligne : une cellule comme « Transport/Logistique » est séparée quand ses morceaux sont listés ici (comme dans Importer la table des membres).</translation>
     </message>
     <message>
         <source>Layout</source>
@@ -1130,6 +1162,26 @@
         <translation>Limite facultative de la région, dessinée sur la page et utilisée pour l'emprise de la carte.</translation>
     </message>
     <message>
+        <source>Optional table of entities to leave out (a name or id column, optional cluster and note columns), as in Import member table.</source>
+        <translation>Table facultative des entités à écarter (une colonne de nom ou d'identifiant, des colonnes de cluster et de note facultatives), comme dans Importer les membres des clusters.</translation>
+    </message>
+    <message>
+        <source>Outlier share (0 = off)</source>
+        <translation>Part extrême (0 = pas d'alerte)</translation>
+    </message>
+    <message>
+        <source>Outlier: '{name}' (row {row}) holds {employment} of the {total} employment of cluster '{cluster}'{year} ({share}). If that figure is wrong, EXCLUDE={name} @ {cluster} leaves the cluster {after_exclude}.</source>
+        <translation>Valeur extrême : '{name}' (ligne {row}) détient {employment} des {total} emplois du cluster '{cluster}'{year} ({share}). Si ce chiffre est faux, EXCLUDE={name} @ {cluster} laisse au cluster {after_exclude}.</translation>
+    </message>
+    <message>
+        <source>Outlier: '{name}' (row {row}) holds {employment} of the {total} employment of cluster '{cluster}'{year} ({share}). If that is a group or worldwide headcount, EXCLUDE={name} @ {cluster} leaves the cluster {after_exclude}; EMPLOYMENT_CEILING={ceiling} (every cluster) leaves it {after_ceiling}.</source>
+        <translation>Valeur extrême : '{name}' (ligne {row}) détient {employment} des {total} emplois du cluster '{cluster}'{year} ({share}). S'il s'agit de l'effectif d'un groupe ou mondial, EXCLUDE={name} @ {cluster} laisse au cluster {after_exclude} ; EMPLOYMENT_CEILING={ceiling} (tous les clusters) lui laisse {after_ceiling}.</translation>
+    </message>
+    <message>
+        <source>Outliers (JSON)</source>
+        <translation>Valeurs extrêmes (JSON)</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf);;PNG files (*.png);;SVG files (*.svg)</source>
         <translation>Fichiers PDF (*.pdf);;Fichiers PNG (*.png);;Fichiers SVG (*.svg)</translation>
     </message>
@@ -1382,6 +1434,10 @@
         <translation>Feuille numéro {} introuvable dans '{}' (il a {} feuilles : {}).</translation>
     </message>
     <message>
+        <source>Sheet of a workbook member table, by name or 0-based number; empty = the first sheet.</source>
+        <translation>Feuille d'une table des membres en classeur, par nom ou numéro à partir de 0 ; vide = la première feuille.</translation>
+    </message>
+    <message>
         <source>Similar cluster names (JSON)</source>
         <translation>Noms de clusters semblables (JSON)</translation>
     </message>
@@ -1528,6 +1584,14 @@
     <message>
         <source>Unknown encoding '{}': {}</source>
         <translation>Encodage inconnu « {} » : {}</translation>
+    </message>
+    <message>
+        <source>Unknown parameter {key} (did you mean {name}?): ignored.</source>
+        <translation>Paramètre inconnu {key} (vouliez-vous dire {name} ?) : ignoré.</translation>
+    </message>
+    <message>
+        <source>Unknown parameter {key}: ignored; scripts/qgis_process help {alg} lists the parameters.</source>
+        <translation>Paramètre inconnu {key} : ignoré ; scripts/qgis_process help {alg} liste les paramètres.</translation>
     </message>
     <message>
         <source>Unmapped type values (count): {}</source>
@@ -1692,6 +1756,10 @@
     <message>
         <source>duplicate of row {} (same entity, cluster and year {:d})</source>
         <translation>doublon de la ligne {} (même entité, même cluster et même année {:d})</translation>
+    </message>
+    <message>
+        <source>employment '{}' is implausible for one entity (above {}, more than the largest employer on earth): check the cell</source>
+        <translation>l'emploi '{}' est invraisemblable pour une entité (au-delà de {}, plus que le plus grand employeur du monde) : vérifiez la cellule</translation>
     </message>
     <message>
         <source>employment '{}' is not a finite number</source>
@@ -1992,6 +2060,10 @@
     <message>
         <source>{cls}: within {d} km: {e:.1%} of employment, {a:.1%} of area, affinity {r:.2f}</source>
         <translation>{cls} : à moins de {d} km : {e:.1%} de l'emploi, {a:.1%} de la superficie, affinité {r:.2f}</translation>
+    </message>
+    <message>
+        <source>{key} is a qgis_process setting, not a parameter: not applied; give it before '--' (--{setting}=...).</source>
+        <translation>{key} est un réglage de qgis_process, pas un paramètre : non appliqué ; donnez-le avant « -- » (--{setting}=...).</translation>
     </message>
     <message>
         <source>{name} is required: give a value (scripts/qgis_process help {alg} lists the parameters).</source>

@@ -80,6 +80,13 @@ HELP = (
     "PER_CLUSTER = yes, EXPORT:PAGE = <code>atlas.pdf</code>: a PDF of 4 pages, one per cluster; IMPORT:REJECTED "
     "holds the 3 rejected rows and AGGREGATE:UNMATCHED the Luxembourg member (LU-4365, employment 85).</p>"
 )
+# Inputs the model hands as they are to a step: the model input has the step's parameter
+# name, a clone of its definition (label, type, default) and, when given, help from
+# PARAM_HELP. Giving the model one more parameter of a step is one name here.
+PASSED_INPUTS = {
+    "importmembers": ["SHEET", "CLUSTER_SEPARATORS", "CLUSTER_NAMES", "EXCLUDE", "EXCLUSIONS"],
+    "exportatlasmap": ["SOURCES", "AUTHORS", "CREDITS"],
+}
 PARAM_HELP = {
     "MEMBERS": "The member table: one row per entity and cluster (CSV, XLSX/ODS or any layer or table). "
                "Columns are detected as by Import member table.",
@@ -97,6 +104,18 @@ PARAM_HELP = {
     "CLASS_MAP": "Optional map of the type values onto classes, e.g. rail=fibre; *=other (as in Network "
                  "overlay), used by the figures and the page.",
     "BOUNDARY": "Optional region boundary drawn on the page and used for the map extent.",
+    "SHEET": "Sheet of a workbook member table, by name or 0-based number; empty = the first sheet.",
+    "CLUSTER_SEPARATORS": "Characters that always separate several clusters in one cell (default ;|); / , + & "
+                          "and et/en/and separate only clusters named on their own (as in Import member table).",
+    "CLUSTER_NAMES": "Known cluster names separated by ';' or new lines: a cell such as 'Transport/Logistique' "
+                     "is split when its pieces are listed here (as in Import member table).",
+    "EXCLUDE": "Entities to leave out, separated by ';' or new lines: name, or name @ cluster (e.g. a whole "
+               "university or a group headcount). They go to the rejects with their employment.",
+    "EXCLUSIONS": "Optional table of entities to leave out (a name or id column, optional cluster and note "
+                  "columns), as in Import member table.",
+    "SOURCES": "Data sources printed on the page (side block).",
+    "AUTHORS": "Authors printed on the page (side block).",
+    "CREDITS": "Credits line printed under the map.",
     "TITLE": "Title printed on the page.",
     "PER_CLUSTER": "Write one page per cluster (PDF) instead of one page with all clusters.",
     "IMPORT:MEMBERS": "Member table: one row per entity and cluster, as importmembers writes it.",
@@ -200,10 +219,15 @@ def build_model(registry):
     component = QgsProcessingModelParameter("PER_CLUSTER")
     component.setPosition(QPointF(80, 600))
     model.addModelParameter(per_cluster, component)
+    # The inputs passed as they are: clones keep the step's own label and default.
+    passed = {alg: {name: param(name) for name in PASSED_INPUTS.get(alg, ())} for alg in ("importmembers", "exportatlasmap")}
+    for row, (alg, name) in enumerate((alg, name) for alg, names in PASSED_INPUTS.items() for name in names):
+        original = definition(alg, name)
+        _param(model, original, name, original.description(), 80, 660 + 50 * row, optional=True)
 
     _child(model, "clusteratlas:importmembers", "IMPORT", "Import member table", 400, 60,
-           {"INPUT": param("MEMBERS"), "EMPLOYMENT_CEILING": param("EMPLOYMENT_CEILING"),
-            "DEFAULT_COUNTRY": static("BE")},
+           dict(passed["importmembers"], INPUT=param("MEMBERS"), EMPLOYMENT_CEILING=param("EMPLOYMENT_CEILING"),
+                DEFAULT_COUNTRY=static("BE")),
            {"MEMBERS": ("OUTPUT", "Member table", True), "REJECTED": ("REJECTED", "Rejected rows", True)})
     _child(model, "clusteratlas:aggregatepostcodes", "AGGREGATE", "Aggregate per postal code", 400, 220,
            {"MEMBERS": child("IMPORT", "OUTPUT"), "POSTCODES": param("POSTCODES"),
@@ -229,7 +253,8 @@ def build_model(registry):
     # reference) are left off the page by exportatlasmap with a warning.
     page_sources = {"CIRCLES": child("AGGREGATE", "CIRCLES"), "FIELD": static("employment"),
                     "FIELD_MAP": child("AGGREGATE", "FIELD_MAP"), "ZONES": child("AGGREGATE", "OUTPUT"),
-                    "BOUNDARY": param("BOUNDARY"), "TITLE": param("TITLE"), "PER_CLUSTER": param("PER_CLUSTER")}
+                    "BOUNDARY": param("BOUNDARY"), "TITLE": param("TITLE"), "PER_CLUSTER": param("PER_CLUSTER"),
+                    **passed["exportatlasmap"]}
     # With a network: after the overlay, its lines drawn by class and its measure on the page.
     _child(model, "clusteratlas:exportatlasmap", "EXPORT", "Export atlas map", 900, 540,
            dict(page_sources, NETWORK=param("NETWORK"), NETWORK_CLASS_FIELD=param("CLASS_FIELD"),

@@ -83,7 +83,8 @@ def test_model_file_loads_validates_and_matches_generator(provider, tmp_path):
     assert all(child.algorithm() is not None for child in model.childAlgorithms().values())
     assert {p.name() for p in model.parameterDefinitions() if not p.isDestination()} == {
         "MEMBERS", "EMPLOYMENT_CEILING", "YEAR", "POSTCODES", "POSTCODE_FIELD", "NETWORK", "CLASS_FIELD",
-        "CLASS_MAP", "BOUNDARY", "TITLE", "PER_CLUSTER"}
+        "CLASS_MAP", "BOUNDARY", "TITLE", "PER_CLUSTER",
+        "SHEET", "CLUSTER_SEPARATORS", "CLUSTER_NAMES", "EXCLUDE", "EXCLUSIONS", "SOURCES", "AUTHORS", "CREDITS"}
     # With a network the page step comes after the overlay and takes its summary and class settings.
     export = model.childAlgorithm("EXPORT")
     assert "OVERLAY" in model.dependsOnChildAlgorithms("EXPORT")

@@ -112,6 +112,28 @@ MESSAGES = {
     "Optional region boundary drawn on the page and used for the map extent.":
         "Limite facultative de la région, dessinée sur la page et utilisée pour l'emprise de la carte.",
     "Title printed on the page.": "Titre imprimé sur la page.",
+    "Sheet of a workbook member table, by name or 0-based number; empty = the first sheet.":
+        "Feuille d'une table des membres en classeur, par nom ou numéro à partir de 0 ; vide = la première feuille.",
+    "Characters that always separate several clusters in one cell (default ;|); / , + & and et/en/and separate "
+    "only clusters named on their own (as in Import member table).":
+        "Caractères qui séparent toujours plusieurs clusters dans une cellule (par défaut ;|) ; / , + & et "
+        "et/en/and ne séparent que des clusters nommés seuls (comme dans Importer la table des membres).",
+    "Known cluster names separated by ';' or new lines: a cell such as 'Transport/Logistique' is split when its "
+    "pieces are listed here (as in Import member table).":
+        "Noms de clusters connus séparés par « ; » ou des retours à la ligne : une cellule comme "
+        "« Transport/Logistique » est séparée quand ses morceaux sont listés ici (comme dans Importer la table des "
+        "membres).",
+    "Entities to leave out, separated by ';' or new lines: name, or name @ cluster (e.g. a whole university or a "
+    "group headcount). They go to the rejects with their employment.":
+        "Entités à écarter, séparées par « ; » ou des retours à la ligne : nom, ou nom @ cluster (p. ex. toute une "
+        "université ou l'effectif d'un groupe). Elles vont dans les rejets avec leur emploi.",
+    "Optional table of entities to leave out (a name or id column, optional cluster and note columns), as in "
+    "Import member table.":
+        "Table facultative des entités à écarter (une colonne de nom ou d'identifiant, des colonnes de cluster et "
+        "de note facultatives), comme dans Importer les membres des clusters.",
+    "Data sources printed on the page (side block).": "Sources des données imprimées sur la page (bloc latéral).",
+    "Authors printed on the page (side block).": "Auteurs imprimés sur la page (bloc latéral).",
+    "Credits line printed under the map.": "Ligne de crédits imprimée sous la carte.",
     "Write one page per cluster (PDF) instead of one page with all clusters.":
         "Écrire une page par cluster (PDF) au lieu d'une page avec tous les clusters.",
     "Member table: one row per entity and cluster, as importmembers writes it.":
