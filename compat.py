@@ -175,6 +175,7 @@ from qgis.core import (  # noqa: E402
     QgsLayoutItemShape as _QgsLayoutItemShape,
     QgsMapLayer as _QgsMapLayer,
     QgsProcessingFeatureSource as _QgsProcessingFeatureSource,
+    QgsProcessingUtils as _QgsProcessingUtils,
     QgsSizeScaleTransformer as _QgsSizeScaleTransformer,
     QgsSymbolLayer as _QgsSymbolLayer,
     QgsUnitTypes as _QgsUnitTypes,
@@ -196,10 +197,6 @@ FEATURE_REQUEST_NO_GEOMETRY = _pick(_scope("FeatureRequestFlag"), "NoGeometry",
 # Qgis.ProcessingFeatureSourceFlag (3.36) / QgsProcessingFeatureSource.Flag
 SOURCE_SKIP_GEOMETRY_CHECKS = _pick(_scope("ProcessingFeatureSourceFlag"), "SkipGeometryValidityChecks",
                                     _QgsProcessingFeatureSource, "FlagSkipGeometryValidityChecks")
-# QgsProcessingUtils.LayerHint (scoped on 3.22..3.44; Qgis.ProcessingLayerHint not in these versions)
-from qgis.core import QgsProcessingUtils as _QgsProcessingUtils  # noqa: E402
-
-LAYER_HINT_VECTOR = _pick(_scope("ProcessingLayerHint"), "Vector", _QgsProcessingUtils.LayerHint, "Vector")
 # Qgis.DistanceUnit (3.30) / QgsUnitTypes.DistanceUnit
 DISTANCE_METERS = _pick(_scope("DistanceUnit"), "Meters", _QgsUnitTypes, "DistanceMeters")
 DISTANCE_KILOMETERS = _pick(_scope("DistanceUnit"), "Kilometers", _QgsUnitTypes, "DistanceKilometers")
@@ -208,6 +205,7 @@ SYMBOL_PROPERTY_OFFSET = _member(_QgsSymbolLayer, "Property", "Offset", "Propert
 SIZE_SCALE_AREA = _member(_QgsSizeScaleTransformer, "ScaleType", "Area")
 STYLE_CATEGORY_SYMBOLOGY = _member(_QgsMapLayer, "StyleCategory", "Symbology")
 LAYOUT_EXPORT_SUCCESS = _member(_QgsLayoutExporter, "ExportResult", "Success")
+LAYER_HINT_VECTOR = _member(_QgsProcessingUtils, "LayerHint", "Vector")  # class-scoped on 3.22..4
 LAYOUT_ITEM_PAGE = _member(_QgsLayoutItemRegistry, "ItemType", "LayoutPage")
 LABEL_MODE_HTML = _member(_QgsLayoutItemLabel, "Mode", "ModeHtml")
 LABEL_MODE_FONT = _member(_QgsLayoutItemLabel, "Mode", "ModeFont")

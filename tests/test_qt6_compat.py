@@ -91,6 +91,10 @@ class QgsLayoutExporter:
     ExportResult = _enum("ExportResult", "Success", "Canceled")
 
 
+class QgsProcessingUtils:
+    LayerHint = _enum("LayerHint", "UnknownType", "Vector")
+
+
 class QgsLayoutItemRegistry:
     ItemType = _enum("ItemType", "LayoutItem", "LayoutPage")
 
@@ -151,7 +155,7 @@ spec = importlib.util.spec_from_file_location("compat", sys.argv[1])
 compat = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(compat)
 from qgis.core import (Qgis, QgsFeatureSink, QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemShape,
-                       QgsSymbolLayer)
+                       QgsProcessingUtils, QgsSymbolLayer)
 
 expected = {
     "TYPE_VECTOR_POINT": Qgis.ProcessingSourceType.VectorPoint, "TYPE_VECTOR": Qgis.ProcessingSourceType.Vector,
@@ -170,6 +174,7 @@ expected = {
 for name, member in expected.items():
     assert getattr(compat, name) is member, (name, getattr(compat, name), member)
 assert compat.text_format_always_text() is Qgis.TextRenderFormat.AlwaysText
+assert compat.LAYER_HINT_VECTOR is QgsProcessingUtils.LayerHint.Vector
 assert compat.geometry_type(compat.WKB_POINT) is Qgis.GeometryType.Point
 
 # Fields: PyQt6's QMetaType.Type in, the logical kind back out.
