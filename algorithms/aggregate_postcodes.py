@@ -25,11 +25,14 @@ from ..core.population import apportion_population
 from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .geometry_check import FaultLog, checked
 from .output_styles import style_output
 from .params import add_outputs, decimals, field_value, file_behind_input, optional_field, set_flags, split_names, text_value
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 
 LAYOUTS = ["wide", "long"]
+# UNMATCHED reason (data, in English like core/aggregate.py's) of a code whose reference geometry is unusable.
+REASON_NO_GEOMETRY = "postcode without usable geometry in the reference layer (NULL, EMPTY or beyond repair)"
 # File formats read directly with GDAL's Arrow stream when MEMBERS is a plain file.
 FAST_READ_EXTENSIONS = (".gpkg", ".sqlite")
 
@@ -131,6 +134,7 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
 <li>Member postcodes and the reference layer's codes are normalised with the same rules as the import (<code>1348</code>, <code>B-1348</code> and <code>1348.0</code> are <code>BE-1348</code>); the join key is <code>pc_key</code>.</li>
 <li>An entity that belongs to several clusters counts in each of its clusters' fields but <b>once</b> in the totals <code>employment</code> and <code>entities</code>. Unknown employment adds 0 but the entity is counted (<code>n_unknown</code>); estimated employment (from a size class) is counted in <code>n_estimated</code>.</li>
 <li>Member postcodes absent from the reference layer (or without a valid code) are never dropped: they go to UNMATCHED with their employment, and the log gives the amount. Employment in OUTPUT plus UNMATCHED equals the member table's employment (each entity once).</li>
+<li>Reference geometries are checked: an EMPTY geometry counts as none (like NULL); an invalid polygon (self-intersection, overlapping parts) is repaired with makeValid and its polygonal part is used (zone, circle on its point on surface, area); when nothing polygonal is left the feature has no geometry. A postal code left without geometry is no zone: its members go to UNMATCHED with the reason <i>postcode without usable geometry in the reference layer</i>. The log names each such feature (feature id and code), whatever Processing's invalid-geometry setting.</li>
 <li>Head-office effect: with a sites table, each listed entity's employment is shared among its sites in proportion to their weight (equal shares without weights), conserving its total. In every case <code>dominant_share</code> is the share of the zone's employment held by its largest entity and <code>dominant_flag</code> marks zones above the threshold.</li>
 <li>Population: a population field of the reference layer, or a population layer/table. With a postcode &rarr; municipality table, a municipality's population is shared among the codes the table lists in it, in proportion to each code's zone area (polygons) or equally (points); a code listed in k municipalities brings 1/k of its area to each. Without a table, the population table's ids are postal codes. <code>emp_per_1000</code> = employment per 1,000 inhabitants; <code>lq_&lt;c&gt;</code> = (zone's share of the cluster's employment) / (zone's share of the population), over the zones with population: below 1 the cluster is under-represented compared with population.</li>
 </ul>
@@ -293,16 +297,28 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         return members
 
     def _read_reference(self, source, code_field, country_field, population_field, default_country, feedback):
-        """``(keys, geometries, population or None, is_polygon)``: one geometry per code."""
+        """``(keys, geometries, population or None, is_polygon, without_geometry)``: one geometry per code.
+
+        Codes whose features all lack a usable geometry (NULL, EMPTY, an invalid polygon
+        with nothing polygonal left once repaired) are left out of ``keys``: their
+        members go to UNMATCHED with REASON_NO_GEOMETRY (a code kept without geometry
+        would count as matched yet be on no map). ``without_geometry``: those codes.
+        """
         names = [n for n in (code_field, country_field, population_field) if n]
         request = QgsFeatureRequest().setSubsetOfAttributes(names, source.fields())
-        raws, countries, geoms, pops = [], [], [], []
-        for feature in source.getFeatures(request):
+        is_polygon = compat.geometry_type(source.wkbType()) == compat.GEOM_POLYGON
+        raws, countries, geoms, pops, fids, states = [], [], [], [], [], []
+        # Unchecked reading: invalid polygons are repaired and named here (geometry_check), whatever
+        # the context's invalid-geometry setting (which would skip them silently or stop the run).
+        for feature in source.getFeatures(request, compat.SOURCE_SKIP_GEOMETRY_CHECKS):
             self.check_cancel(feedback)
             raws.append(feature[code_field])
             countries.append(to_text(feature[country_field]) if country_field else None)
             pops.append(feature[population_field] if population_field else None)
-            geoms.append(QgsGeometry(feature.geometry()))
+            geometry, state = checked(feature.geometry(), polygon=is_polygon)
+            geoms.append(geometry)
+            fids.append(feature.id())
+            states.append(state)
         norm = normalise_postcodes(pd.Series(raws, dtype=object), pd.Series(countries, dtype=object), default_country)
         invalid = norm["error"].notna()
         if invalid.any():
@@ -311,16 +327,18 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                     int(invalid.sum()), "; ".join(tr_note(e) for e in norm.loc[invalid, "error"].head(3))
                 )
             )
-        is_polygon = compat.geometry_type(source.wkbType()) == compat.GEOM_POLYGON
+        faults = FaultLog("POSTCODES")
         by_key, order = {}, []
-        for key, geometry in zip(norm["pc_key"], geoms):
+        for key, raw, geometry, fid, state in zip(norm["pc_key"], raws, geoms, fids, states):
+            faults.note(state, fid, key or to_text(raw))
             if key is None:
                 continue
             if key not in by_key:
                 by_key[key] = []
                 order.append(key)
-            if not geometry.isNull():
+            if geometry is not None:
                 by_key[key].append(geometry)
+        faults.push(feedback)
         duplicated = [k for k in order if len(by_key[k]) > 1]
         if duplicated:
             feedback.pushWarning(
@@ -340,15 +358,21 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
                 geometries.append(geometry)
             else:
                 geometries.append(parts[0])
-        missing = sum(1 for g in geometries if g is None)
-        if missing:
-            feedback.pushWarning(tr("{} postcode(s) of the reference layer have no geometry.").format(missing))
+        without_geometry = [k for k, g in zip(order, geometries) if g is None]
+        if without_geometry:
+            feedback.pushWarning(
+                tr("{} postcode(s) of the reference layer have no usable geometry (NULL, EMPTY or beyond repair), "
+                   "e.g. {}: they are left out of the zones and their members go to UNMATCHED.").format(
+                    len(without_geometry), ", ".join(without_geometry[:10]))
+            )
+        keys = [k for k, g in zip(order, geometries) if g is not None]
+        geometries = [g for g in geometries if g is not None]
         population = None
         if population_field:
             values = pd.to_numeric(pd.Series(pops, dtype=object), errors="coerce")
             population = values[norm["pc_key"].notna().to_numpy()].groupby(norm["pc_key"].dropna().to_numpy()).sum()
             population = (population, float(values.sum()))
-        return order, geometries, population, is_polygon
+        return keys, geometries, population, is_polygon, without_geometry
 
     def _population(self, parameters, context, feedback, keys, geometries, is_polygon, default_country):
         source = self._source(parameters, self.POPULATION, context, required=False)
@@ -466,9 +490,14 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
         members = self._sites(parameters, context, feedback, members, default_country)
         self.check_cancel(feedback)
 
-        keys, geometries, population, is_polygon = self._read_reference(
+        keys, geometries, population, is_polygon, without_geometry = self._read_reference(
             reference, code_field, country_field, pop_field, default_country, feedback
         )
+        if not keys and without_geometry:
+            raise QgsProcessingException(
+                tr("No postcode of the reference layer has a usable geometry (all NULL, EMPTY or invalid beyond "
+                   "repair): check POSTCODES.")
+            )
         if not keys:
             raise QgsProcessingException(
                 tr("The reference layer has no valid postcode in field '{}': check POSTCODE_FIELD.").format(code_field)
@@ -482,6 +511,10 @@ class AggregatePostcodesAlgorithm(ClusterAtlasAlgorithm):
             members, keys, self.parameterAsDouble(parameters, self.DOMINANT_SHARE, context), population,
             with_long=layout == "long",
         )
+        if without_geometry and len(result.unmatched):
+            # Not "absent from the reference": present, but with no geometry to stand on.
+            no_geometry = result.unmatched["pc_key"].isin(without_geometry)
+            result.unmatched.loc[no_geometry, "reason"] = REASON_NO_GEOMETRY
         self.progress(feedback, 60)
         outputs = self._write(parameters, context, feedback, reference, layout, keys, geometries, is_polygon, result)
         outputs.update(population_stats)

@@ -262,7 +262,7 @@ class CleanGrid:
                 continue
             if (compat.geometry_type(geom.wkbType()) != compat.GEOM_POLYGON
                     or QgsWkbTypes.isCurvedType(geom.wkbType())):
-                return  # e.g. a collection left by makeValid: no grid, every line takes the exact path
+                return  # e.g. curved polygons (geometry_check keeps only the polygonal part of a repair): no grid, every line takes the exact path
             for part in geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]:
                 rings.extend(part)
             feature = ogr.Feature(polys.GetLayerDefn())

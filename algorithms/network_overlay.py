@@ -11,6 +11,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeature,
+    QgsFeatureRequest,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -29,6 +30,7 @@ from qgis.core import (
 from .. import compat
 from ..core import network_stats as ns
 from .base import ClusterAtlasAlgorithm, tr, tr_note
+from .geometry_check import EMPTY, NULL, REPAIRED, UNUSABLE, FaultLog, checked
 from .network_geometry import (
     Measurer,
     Zones,
@@ -106,7 +108,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         "the share of employment (and of area/population) within each distance.</li>"
         "<li><b>SPEARMAN_RHO</b>, <b>SPEARMAN_N</b>: correlation for the whole network; <b>LENGTH_METHOD_USED</b>; "
         "<b>STATS_JSON</b>: all summary figures as JSON.</li></ul>"
-        "<h3>Method</h3><p>The network is read once and transformed once into the metric CRS. The length of a "
+        "<h3>Method</h3><p>The network is read once and transformed once into the metric CRS. "
+        "Zones are checked first: an EMPTY geometry counts as none (like NULL); an invalid polygon (self-intersection, overlapping parts) is repaired with makeValid and only its polygonal part is used for lengths, areas and distances (a zone with nothing polygonal left is unusable); each such zone is named in the log (feature id, and its ZONE_KEY_FIELD value when given), whatever Processing's invalid-geometry setting. The length of a "
         "line in a zone is the length of its intersection with the zone, as in <i>Sum line lengths</i>; lines "
         "wholly inside a zone and without self-overlap add their whole length without an intersection. "
         "<b>One deliberate difference from <i>Sum line lengths</i></b>: a stretch lying exactly on a boundary "
@@ -218,7 +221,8 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         feedback.pushInfo(tr("Lengths and distances: {}").format(method_text))
 
         is_points = compat.geometry_type(zones_src.wkbType()) == compat.GEOM_POINT
-        zones = self._read_zones(zones_src, emp_field, pop_field, metric_crs, tctx, feedback)
+        zones = self._read_zones(zones_src, emp_field, pop_field, metric_crs, tctx, feedback,
+                                 self.parameterAsString(parameters, "ZONE_KEY_FIELD", context) or None)
         zone_index = None if is_points else Zones(zones["metric"])
         members = self._members(parameters, context, zones_src, zones, zone_index, metric_crs, tctx, feedback)
         self.progress(feedback, 5)
@@ -279,8 +283,9 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         return results
 
     # ------------------------------------------------------------------
-    def _read_zones(self, source, emp_field, pop_field, metric_crs, tctx, feedback):
+    def _read_zones(self, source, emp_field, pop_field, metric_crs, tctx, feedback, key_field=None):
         fields = source.fields()
+        key_idx = fields.lookupField(key_field) if key_field else -1
         emp_idx = fields.lookupField(emp_field)
         if emp_idx < 0:
             raise QgsProcessingException(tr("Employment field {} not found in the zones.").format(emp_field))
@@ -293,7 +298,12 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
         zones = {"features": [], "metric": [], "points": [], "origin": [], "employment": [], "population": [],
                  "members": None}
         counts = {"null_geometry": 0, "repaired": 0, "unusable": 0, "null_employment": 0, "null_population": 0}
-        for n, feature in enumerate(source.getFeatures(), start=1):
+        is_polygon = compat.geometry_type(source.wkbType()) == compat.GEOM_POLYGON
+        faults = FaultLog("ZONES")
+        # Unchecked reading: invalid zones are repaired and named here (geometry_check), whatever the
+        # context's invalid-geometry setting (which would skip them silently or stop the run).
+        for n, feature in enumerate(source.getFeatures(QgsFeatureRequest(), compat.SOURCE_SKIP_GEOMETRY_CHECKS),
+                                    start=1):
             self.check_cancel(feedback)
             emp = employment_value(feature, emp_idx, counts, tr(
                 "Zone feature {} (id {}) has a negative employment ({}) in field {}; fix the value or filter the "
@@ -308,20 +318,23 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
             metric = None
             if geom is None or geom.isNull() or geom.isEmpty():
                 counts["null_geometry"] += 1
+                faults.note(EMPTY if geom is not None and not geom.isNull() else NULL, feature.id(),
+                            _key_text(feature, key_idx))
             else:
                 metric = QgsGeometry(geom)
                 try:
                     if transform is not None:
                         metric.transform(transform)
-                    if not metric.isGeosValid():
-                        metric = metric.makeValid()
-                        counts["repaired"] += 1
-                    if metric.isNull() or metric.isEmpty():
-                        metric = None
+                    # Checked after the transform: reprojection may itself make a ring cross.
+                    metric, state = checked(metric, polygon=is_polygon)
                 except QgsCsException:
-                    metric = None
+                    metric, state = None, UNUSABLE
+                if state == REPAIRED:
+                    counts["repaired"] += 1
                 if metric is None:
                     counts["unusable"] += 1
+                    state = UNUSABLE
+                faults.note(state, feature.id(), _key_text(feature, key_idx))
             zones["features"].append(feature)
             zones["metric"].append(metric)
             point = None
@@ -338,6 +351,7 @@ class NetworkOverlayAlgorithm(ClusterAtlasAlgorithm):
                              "geometries: {}; NULL employment counted as 0: {}; NULL population counted as 0: {}.")
                           .format(len(zones["features"]), counts["null_geometry"], counts["repaired"],
                                   counts["unusable"], counts["null_employment"], counts["null_population"]))
+        faults.push(feedback)
         zones["counts"] = counts
         return zones
 
@@ -587,6 +601,11 @@ def _extended_fields(source_fields, new, feedback):
     for name, kind in new:
         fields.append(compat.make_field(name, kind))
     return fields, keep
+
+
+def _key_text(feature, idx):
+    """The zone's key (ZONE_KEY_FIELD) for the log, or None."""
+    return zone_key(feature.attribute(idx)) if idx >= 0 else None
 
 
 def _add_features(sink, batch):

@@ -33,6 +33,7 @@ from .. import compat
 from ..core.postcodes import normalise_postcodes
 from ..core.text import to_text
 from .base import ClusterAtlasAlgorithm, check_cancel, report_progress, tr, tr_note
+from .geometry_check import FaultLog, checked, polygons_only
 from .table_io import create_sink, source_to_dataframe, write_dataframe
 from .output_styles import style_output
 from .params import decimals, lon_lat_centre, working_crs
@@ -56,25 +57,6 @@ REPORT_SCHEMA = [
 
 
 # --- geometry helpers (QGIS, no Processing) ---------------------------------
-def polygons_only(geometry):
-    """Polygonal part of a geometry (intersections may add lines/points), multi type."""
-    if geometry is None or geometry.isEmpty():
-        return QgsGeometry()
-    if compat.geometry_type(geometry.wkbType()) == compat.GEOM_POLYGON:
-        result = QgsGeometry(geometry)
-    else:
-        parts = [
-            part
-            for part in geometry.asGeometryCollection()
-            if compat.geometry_type(part.wkbType()) == compat.GEOM_POLYGON and not part.isEmpty()
-        ]
-        if not parts:
-            return QgsGeometry()
-        result = QgsGeometry.unaryUnion(parts) if len(parts) > 1 else parts[0]
-    result.convertToMultiType()
-    return result
-
-
 def prepared(geometry):
     engine = QgsGeometry.createGeometryEngine(geometry.constGet())
     engine.prepareGeometry()
@@ -282,28 +264,32 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
             result.append((row.pc_key, row.country, row.postcode, raws[i], points[i]))
         return result
 
-    def _read_geometries(self, source, transform, feedback, id_field=None):
-        """Transformed, valid polygons ``[(id or None, geometry)]``."""
+    def _read_geometries(self, source, transform, feedback, id_field=None, layer="BOUNDARY"):
+        """Transformed, valid polygons ``[(id or None, geometry)]``; faults named in the log."""
         request = QgsFeatureRequest()
         if id_field:
             request.setSubsetOfAttributes([id_field], source.fields())
         else:
             request.setSubsetOfAttributes([])
         result = []
+        faults = FaultLog(layer)
         # Real boundary layers have self-intersections (Statbel municipalities do):
-        # read them unchecked and repair them here instead of failing the run.
+        # read them unchecked and repair them here (geometry_check) instead of failing the run.
         for feature in source.getFeatures(request, compat.SOURCE_SKIP_GEOMETRY_CHECKS):
             self.check_cancel(feedback)
+            key = to_text(feature[id_field]) if id_field else None
             geometry = feature.geometry()
-            if geometry is None or geometry.isEmpty():
+            if geometry is not None and not geometry.isEmpty():
+                geometry = QgsGeometry(geometry)
+                geometry.transform(transform)
+            geometry, state = checked(geometry)
+            faults.note(state, feature.id(), key)
+            if geometry is None:
                 continue
-            geometry = QgsGeometry(geometry)
-            geometry.transform(transform)
-            if not geometry.isGeosValid():
-                geometry = geometry.makeValid()
             geometry = polygons_only(geometry)
             if not geometry.isEmpty():
-                result.append((to_text(feature[id_field]) if id_field else None, geometry))
+                result.append((key, geometry))
+        faults.push(feedback)
         return result
 
     # --- main ------------------------------------------------------------------
@@ -499,7 +485,7 @@ class PostcodeZonesAlgorithm(ClusterAtlasAlgorithm):
         # Municipalities clipped to the boundary and made disjoint (an overlap of two
         # municipalities would otherwise become an overlap of two zones).
         merged = {}
-        for muni_id, geometry in self._read_geometries(munis_source, transform, feedback, muni_field):
+        for muni_id, geometry in self._read_geometries(munis_source, transform, feedback, muni_field, "MUNICIPALITIES"):
             if not muni_id:
                 issues.append((None, None, None, "municipality_without_id",
                                tr("municipality polygon without id: its land goes to the nearest points")))
