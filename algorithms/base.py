@@ -147,25 +147,37 @@ def commit_outputs(staged, results, context):
         raise QgsProcessingException(write_failure(error.filename2 or error.filename, error)) from None
 
 
+def prepare_outputs(alg, parameters, context):
+    """Before anything is written: refuse a destination that is an input's file, then give every
+    file destination its temporary name (staging.py). Returns ``(parameters, staged)``."""
+    refuse_outputs_over_inputs(alg, parameters, context, run_guard.planned_outputs(alg, parameters, context))
+    return stage_outputs(alg, parameters, context)
+
+
+def discard_outputs(planned, staged, feedback):
+    """After a failed or cancelled run: remove what it wrote (its temporary files, and the planned
+    files written in place), saying so; a previous output under its own name stays as it was."""
+    remove_outputs([p for p in planned if not staging.is_staged(p.path, staged)], feedback)
+    report_discarded(staging.discard(staged), feedback)
+
+
 def guarded_run(alg, parameters, context, feedback, run):
     """``run(parameters, context, feedback)`` for an algorithm that is not a
     :class:`ClusterAtlasAlgorithm` (the bundled model): when it fails or is
     cancelled, the output files it wrote are removed. For the model, the step
     running removed its own; the files of earlier steps belong to a chain that
     did not finish. A cancel is reported as such, not as the failure of a step."""
-    refuse_outputs_over_inputs(alg, parameters, context, run_guard.planned_outputs(alg, parameters, context))
     # The model's own outputs are staged too: its steps write under temporary names, moved into
     # place when the whole chain has succeeded (a cancelled chain leaves the previous outputs).
-    parameters, staged = stage_outputs(alg, parameters, context)
-    planned = [p for p in run_guard.planned_outputs(alg, parameters, context) if not staging.is_staged(p.path, staged)]
+    parameters, staged = prepare_outputs(alg, parameters, context)
+    planned = run_guard.planned_outputs(alg, parameters, context)
     try:
         results = run(parameters, context, feedback)
         check_cancel(feedback)
         return commit_outputs(staged, results, context)
     except QgsProcessingException as exc:
         run_guard.release_frames(exc)
-        remove_outputs(planned, feedback)
-        report_discarded(staging.discard(staged), feedback)
+        discard_outputs(planned, staged, feedback)
         if feedback is not None and feedback.isCanceled():
             raise Cancelled(tr("Cancelled by the user.")) from None
         raise
@@ -348,11 +360,10 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         """Runs ``compute``; on failure or cancel removes what it half-wrote and
         turns unexpected Python errors into a clean Processing error."""
         warn_unknown_parameters(self, parameters, feedback)
+        # Outputs are written under temporary names and moved into place at the end (staging.py).
+        parameters, self._staged = prepare_outputs(self, parameters, context)
         # A file output left temporary gets its generated name once, here, so that
         # compute() writes the very file the clean-up knows about.
-        refuse_outputs_over_inputs(self, parameters, context, run_guard.planned_outputs(self, parameters, context))
-        # Outputs are written under temporary names and moved into place at the end (staging.py).
-        parameters, self._staged = stage_outputs(self, parameters, context)
         parameters = run_guard.resolve_temporary_files(self, parameters, context)
         self._planned = run_guard.planned_outputs(self, parameters, context)
         try:
@@ -398,9 +409,7 @@ class ClusterAtlasAlgorithm(QgsProcessingAlgorithm):
         run_guard.track(self._planned, path)
 
     def _clean_up(self, feedback):
-        staged = getattr(self, "_staged", [])
-        remove_outputs([p for p in getattr(self, "_planned", []) if not staging.is_staged(p.path, staged)], feedback)
-        report_discarded(staging.discard(staged), feedback)
+        discard_outputs(getattr(self, "_planned", []), getattr(self, "_staged", []), feedback)
 
     # --- helpers for compute -------------------------------------------
     @staticmethod

@@ -168,13 +168,30 @@ class StagedOutput:
 _PENDING = {}
 
 
+# Files one format writes beside the one named: a shapefile's parts, SQLite's journals.
+_SIDECARS = {".shp": (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd")}
+_JOURNALS = ("", "-journal", "-wal", "-shm")
+
+
+def _leftover_pattern(final):
+    """The names a killed run writing ``final`` leaves: ``.<stem>.partial-<8 hex><ext>`` and its
+    sidecars, never a temporary of the same stem with another extension (another run's
+    ``out.csv`` while this one writes ``out.gpkg``: that run holds its own lock)."""
+    stem, ext = os.path.splitext(os.path.basename(final))
+    exts = _SIDECARS.get(ext.lower(), (ext,))
+    return re.compile("^" + re.escape("." + stem + _PARTIAL) + "[0-9a-f]{8}"
+                      + "(?:" + "|".join(re.escape(e) for e in exts) + ")"
+                      + "(?:" + "|".join(re.escape(j) for j in _JOURNALS) + ")$",
+                      re.IGNORECASE if ext.lower() in _SIDECARS else 0)
+
+
 def _remove_leftovers(final):
     """Temporary files of a killed run writing ``final``: ours to remove, since we hold its lock
     (a live run would hold it)."""
-    folder, name = os.path.split(final)
-    prefix = "." + os.path.splitext(name)[0] + _PARTIAL
+    folder = os.path.dirname(final)
+    pattern = _leftover_pattern(final)
     for entry in os.listdir(folder or "."):
-        if entry.startswith(prefix):
+        if pattern.match(entry):
             try:
                 os.remove(os.path.join(folder, entry))
             except OSError:

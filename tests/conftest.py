@@ -85,6 +85,50 @@ def gpkg_table(path, schema, rows, name="members"):
     return "{}|layername={}".format(path, name)
 
 
+def recording_feedback():
+    """A Processing feedback that keeps its log: ``infos`` and ``warnings`` (lines, in order)."""
+    from qgis.core import QgsProcessingFeedback
+
+    class Recording(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos, self.warnings = [], []
+
+        def pushInfo(self, text):  # noqa: N802
+            self.infos.append(text)
+            super().pushInfo(text)
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+            super().pushWarning(text)
+
+    return Recording()
+
+
+def memory_layer(kind, fields, rows, crs="EPSG:31370"):
+    """A memory layer of ``kind`` ("Point", "Polygon", "None"...) with ``fields`` ("name:type") and
+    ``rows`` of ``(wkt or None, attributes)``."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer(f"{kind}?crs={crs}" + "".join(f"&field={f}" for f in fields), "mem", "memory")
+    feats = []
+    for wkt, attrs in rows:
+        f = QgsFeature(layer.fields())
+        f.setAttributes(list(attrs))
+        if wkt is not None:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    assert layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def is_null(value):
+    """A QGIS NULL (or None) attribute value."""
+    from qgis.core import NULL
+
+    return value is None or (value == NULL and not isinstance(value, (int, float)))
+
+
 def size_scale_function():
     """The function QGIS writes in an area-scaled size expression (QgsSizeScaleTransformer, exponent
     0.5): ``scale_exp`` in 3.22, ``scale_polynomial`` once QGIS has it (3.40 and 3.44 write it; the

@@ -19,8 +19,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from .test_import_clusters import _log
-from .test_network_overlay import _is_null, _memory
+from .conftest import is_null, memory_layer, recording_feedback
 
 # The bow-tie: two triangles meeting at (500 500); makeValid gives both, 0.5 km2 in all.
 # At height y a horizontal line crosses each triangle over min(y, 1000 - y) metres.
@@ -49,7 +48,7 @@ def _run(name, params, check="NoCheck"):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     context.setInvalidGeometryCheck(_check(check))
-    log = _log()
+    log = recording_feedback()
     return processing.run(f"clusteratlas:{name}", params, context=context, feedback=log), log
 
 
@@ -73,7 +72,7 @@ def _native_lengths(zones, network, key):
 # --- aggregatepostcodes ------------------------------------------------------------------------
 def _reference():
     # fid: 1 square, 2 bow-tie, 3 overlapping parts, 4 EMPTY, 5 NULL, 6 collapsed
-    return _memory("MultiPolygon", ["postcode:string"], [
+    return memory_layer("MultiPolygon", ["postcode:string"], [
         ("POLYGON((0 2000, 1000 2000, 1000 3000, 0 3000, 0 2000))", ["1000"]),
         (BOWTIE, ["1020"]), (OVERLAPPING, ["1030"]), (EMPTY, ["1040"]), (None, ["1050"]), (COLLAPSED, ["1060"]),
     ])
@@ -82,7 +81,7 @@ def _reference():
 def _members(codes_and_jobs):
     rows = [(None, [f"e{i}", f"Entity {i}", "TIC", "company", "BE-" + code, jobs])
             for i, (code, jobs) in enumerate(codes_and_jobs)]
-    return _memory("None", ["entity_id:string", "name:string", "cluster:string", "kind:string", "pc_key:string",
+    return memory_layer("None", ["entity_id:string", "name:string", "cluster:string", "kind:string", "pc_key:string",
                             "employment:double"], rows, crs="")
 
 
@@ -95,8 +94,8 @@ def test_aggregate_empty_like_null_and_invalid_repaired(plugin, check):
 
     # Population 3,000 in one municipality shared among its three codes by zone area: the repaired
     # areas 1.0, 0.5 and 1.5 km2 (the raw bow-tie has area 0, the raw overlapping parts 2.0 km2).
-    population = _memory("None", ["nis:string", "pop:double"], [(None, ["M1", 3000.0])], crs="")
-    lookup = _memory("None", ["code:string", "nis:string"],
+    population = memory_layer("None", ["nis:string", "pop:double"], [(None, ["M1", 3000.0])], crs="")
+    lookup = memory_layer("None", ["code:string", "nis:string"],
                      [(None, [c, "M1"]) for c in ("1000", "1020", "1030", "1040", "1050", "1060")], crs="")
     res, log = _run("aggregatepostcodes", {
         "MEMBERS": _members(MEMBERS), "POSTCODES": _reference(), "POSTCODE_FIELD": "postcode",
@@ -139,7 +138,7 @@ def test_aggregate_empty_like_null_and_invalid_repaired(plugin, check):
 def test_aggregate_names_ten_faults_and_counts_the_rest(plugin):
     rows = [("POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))", ["1000"])] + [(EMPTY, [str(1100 + i)]) for i in range(12)]
     res, log = _run("aggregatepostcodes", {
-        "MEMBERS": _members([("1000", 1.0), ("1111", 5.0)]), "POSTCODES": _memory("Polygon", ["postcode:string"], rows),
+        "MEMBERS": _members([("1000", 1.0), ("1111", 5.0)]), "POSTCODES": memory_layer("Polygon", ["postcode:string"], rows),
         "POSTCODE_FIELD": "postcode", "OUTPUT": "memory:", "CIRCLES": "memory:", "UNMATCHED": "memory:"})
     line = next(w for w in log.warnings if "EMPTY geometry" in w)
     assert "12 feature(s)" in line and line.count("fid ") == 10 and "fid 11 (BE-1109)" in line
@@ -148,7 +147,7 @@ def test_aggregate_names_ten_faults_and_counts_the_rest(plugin):
 
 
 def test_aggregate_empty_points_like_null(plugin):
-    points = _memory("Point", ["postcode:string"], [("POINT(10 20)", ["1000"]), ("POINT EMPTY", ["1020"]),
+    points = memory_layer("Point", ["postcode:string"], [("POINT(10 20)", ["1000"]), ("POINT EMPTY", ["1020"]),
                                                     (None, ["1030"])])
     res, log = _run("aggregatepostcodes", {
         "MEMBERS": _members([("1000", 1.0), ("1020", 2.0), ("1030", 4.0)]), "POSTCODES": points,
@@ -162,7 +161,7 @@ def test_aggregate_empty_points_like_null(plugin):
 def test_aggregate_refuses_a_reference_without_any_usable_geometry(plugin):
     from qgis.core import QgsProcessingException
 
-    reference = _memory("Polygon", ["postcode:string"], [(EMPTY, ["1000"]), (COLLAPSED, ["1020"])])
+    reference = memory_layer("Polygon", ["postcode:string"], [(EMPTY, ["1000"]), (COLLAPSED, ["1020"])])
     with pytest.raises(QgsProcessingException, match="usable geometry"):
         _run("aggregatepostcodes", {"MEMBERS": _members([("1000", 1.0)]), "POSTCODES": reference,
                                     "POSTCODE_FIELD": "postcode", "OUTPUT": "memory:", "CIRCLES": "memory:",
@@ -172,14 +171,14 @@ def test_aggregate_refuses_a_reference_without_any_usable_geometry(plugin):
 # --- networkoverlay ------------------------------------------------------------------------------
 def _zones():
     # fid: 1 bow-tie T, 2 overlapping parts M, 3 square S, 4 EMPTY E, 5 NULL N, 6 collapsed C
-    return _memory("MultiPolygon", ["pc:string", "emp:double"], [
+    return memory_layer("MultiPolygon", ["pc:string", "emp:double"], [
         (BOWTIE, ["T", 1.0]), (OVERLAPPING, ["M", 2.0]), (SQUARE, ["S", 3.0]), (EMPTY, ["E", 4.0]),
         (None, ["N", 5.0]), (COLLAPSED_ON_S, ["C", 6.0]),
     ])
 
 
 def _network():
-    return _memory("LineString", ["type:string"], [
+    return memory_layer("LineString", ["type:string"], [
         ("LINESTRING(-500 250, 6500 250)", ["a"]),  # T 2 x 250, M 1500 (not 2000), S 1000, 3500 outside
         # Along S's bottom edge, where C collapses: 1000 m in S, once (C, a line once repaired, has none)
         ("LINESTRING(4000 0, 5000 0)", ["a"]),
@@ -202,7 +201,7 @@ def test_network_lengths_on_repaired_zones(plugin, check):
     assert set(out) == set("TMSENC")  # every zone kept in OUTPUT
     got = {k: out[k]["len_km_all"] for k in HAND_KM}
     assert got == pytest.approx(HAND_KM, abs=1e-9)
-    assert all(_is_null(out[k]["len_km_all"]) for k in "ENC")  # no usable geometry: no length, not 0
+    assert all(is_null(out[k]["len_km_all"]) for k in "ENC")  # no usable geometry: no length, not 0
     assert {k: out[k]["area_km2"] for k in HAND_KM} == pytest.approx({"T": 0.5, "M": 1.5, "S": 1.0})
     # Oracle: QGIS' own repair and intersection.
     native, fixed = _native_lengths(zones, network, "pc")
@@ -211,7 +210,7 @@ def test_network_lengths_on_repaired_zones(plugin, check):
     union = QgsGeometry.unaryUnion([f.geometry() for f in fixed.getFeatures() if f["pc"] in HAND_KM])
     inside = sum(f.geometry().intersection(union).length() for f in network.getFeatures())
     assert sum(got.values()) == pytest.approx(inside / 1000, abs=1e-9)
-    every_zone = sum(f["len_km_all"] for f in out.values() if not _is_null(f["len_km_all"]))
+    every_zone = sum(f["len_km_all"] for f in out.values() if not is_null(f["len_km_all"]))
     assert every_zone == pytest.approx(inside / 1000, abs=1e-9)  # nothing counted twice (C held 1 km before)
     network_km = [r["network_km"] for r in res["SUMMARY"].getFeatures()]
     assert network_km and network_km == pytest.approx([inside / 1000] * len(network_km), abs=1e-9)
@@ -240,8 +239,8 @@ def test_network_many_invalid_zones_against_native(plugin):
             lines.append((f"LINESTRING({x + 850} {y + 450}, {x + 850} {y + 550})", ["a"]))
         lines.append((f"LINESTRING(-100 {1000 * i + 137}, 12100 {1000 * i + 611})", ["a"]))
         lines.append((f"LINESTRING({1000 * i + 263} -100, {1000 * i + 731} 12100)", ["a"]))
-    zones = _memory("MultiPolygon", ["pc:string", "emp:double"], rows)
-    network = _memory("LineString", ["type:string"], lines)
+    zones = memory_layer("MultiPolygon", ["pc:string", "emp:double"], rows)
+    network = memory_layer("LineString", ["type:string"], lines)
     res, log = _run("networkoverlay", {"ZONES": zones, "EMPLOYMENT_FIELD": "emp", "NETWORK": network,
                                        "OUTPUT": "memory:", "SUMMARY": "memory:"}, "AbortOnInvalid")
     got = {f["pc"]: f["len_km_all"] * 1000 for f in res["OUTPUT"].getFeatures()}
@@ -257,9 +256,9 @@ def test_network_many_invalid_zones_against_native(plugin):
 
 # --- postcodezones -------------------------------------------------------------------------------
 def test_postcode_zones_boundary_faults_named(plugin):
-    points = _memory("Point", ["postcode:string"], [("POINT(250 500)", ["1000"]), ("POINT(750 500)", ["1020"]),
+    points = memory_layer("Point", ["postcode:string"], [("POINT(250 500)", ["1000"]), ("POINT(750 500)", ["1020"]),
                                                     ("POINT EMPTY", ["1030"])])
-    boundary = _memory("MultiPolygon", ["name:string"], [
+    boundary = memory_layer("MultiPolygon", ["name:string"], [
         (BOWTIE, ["bow"]), (EMPTY, ["empty"]), (None, ["null"]), (COLLAPSED, ["flat"])])
     res, log = _run("postcodezones", {"POINTS": points, "POSTCODE_FIELD": "postcode", "BOUNDARY": boundary,
                                       "TARGET_CRS": "EPSG:31370", "OUTPUT": "memory:", "REPORT": "memory:"},

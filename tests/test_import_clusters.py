@@ -24,7 +24,7 @@ from cluster_atlas.core.clusters import (
 )
 from cluster_atlas.core.members import import_members
 
-from .conftest import layer_frame
+from .conftest import layer_frame, recording_feedback
 
 # --- the table: (name, postcode, employment, cluster cell) and its memberships by hand
 HEADER = ["Nom", "CP", "Effectif", "Cluster"]
@@ -306,28 +306,8 @@ def _write_gpkg(path, table):
     assert error[0] == compat.WRITER_NO_ERROR
 
 
-def _log():
-    """A feedback that keeps the log lines (info and warnings)."""
-    from qgis.core import QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.infos, self.warnings = [], []
-
-        def pushInfo(self, text):  # noqa: N802
-            self.infos.append(text)
-            super().pushInfo(text)
-
-        def pushWarning(self, text):  # noqa: N802
-            self.warnings.append(text)
-            super().pushWarning(text)
-
-    return Recorder()
-
-
 def _run(run_alg, tmp_path, input_value, **params):
-    log = _log()
+    log = recording_feedback()
     out, rej = str(tmp_path / "out.gpkg"), str(tmp_path / "rej.gpkg")
     results = run_alg("importmembers", dict(params, INPUT=input_value, OUTPUT=out, REJECTED=rej), feedback=log)
     return layer_frame(out), layer_frame(rej), results, log

@@ -25,7 +25,7 @@ from cluster_atlas.core.employment import EMPLOYMENT_MAX, parse_employment, pars
 from cluster_atlas.core.members import RULES, import_members
 from cluster_atlas.core.outliers import find_outliers, outlier_notes, outlier_records
 
-from .conftest import layer_frame
+from .conftest import layer_frame, recording_feedback
 
 HEADER = ["Nom", "Code postal", "Effectif", "Cluster"]
 ROLES = dict(zip(["name", "postcode", "employment", "cluster"], HEADER))
@@ -320,23 +320,10 @@ TIC_WARNING = ("Outlier: 'Worldwide Corp' (row 1) holds 45,000 of the 60,000 emp
                "EMPLOYMENT_CEILING=40000 (every cluster) leaves it 15,000.")
 
 
-def _warnings_feedback():
-    from qgis.core import QgsProcessingFeedback
-
-    class Warnings(QgsProcessingFeedback):
-        def __init__(self):
-            super().__init__()
-            self.warnings = []
-
-        def pushWarning(self, text):  # noqa: N802
-            self.warnings.append(text)
-            super().pushWarning(text)
-
-    return Warnings()
 
 
 def _import(run_alg, tmp_path, source, name, **params):
-    feedback = _warnings_feedback()
+    feedback = recording_feedback()
     out_path = str(tmp_path / f"{name}.gpkg")
     results = run_alg("importmembers", dict(params, INPUT=source, OUTPUT=out_path,
                                             REJECTED=str(tmp_path / f"{name}_rej.gpkg")), feedback=feedback)

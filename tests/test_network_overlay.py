@@ -18,7 +18,6 @@ import numpy as np
 import pytest
 from qgis import processing
 from qgis.core import (
-    NULL,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -28,31 +27,13 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProject,
     QgsSpatialIndex,
-    QgsVectorLayer,
 )
 
-from .conftest import shared_file
+from .conftest import is_null, memory_layer, shared_file
 
 CLASS_MAP = "rail=fibre; tram=fibre; subway=fibre; light_rail=fibre; *=copper"
 FIBRE_EXPR = "lower(\"type\") IN ('rail', 'tram', 'subway', 'light_rail')"
 COPPER_EXPR = "NOT (" + FIBRE_EXPR + ") OR \"type\" IS NULL"
-
-
-def _memory(kind, fields, rows, crs="EPSG:31370"):
-    layer = QgsVectorLayer(f"{kind}?crs={crs}" + "".join(f"&field={f}" for f in fields), "mem", "memory")
-    feats = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        f.setAttributes(list(attrs))
-        if wkt is not None:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(f)
-    assert layer.dataProvider().addFeatures(feats)
-    return layer
-
-
-def _is_null(value):
-    return value is None or (value == NULL and not isinstance(value, (int, float)))
 
 
 def _by(layer, key):
@@ -80,13 +61,13 @@ ZONE_B = "POLYGON((1000 0, 2000 0, 2000 1000, 1000 1000, 1000 0))"
 
 @pytest.fixture()
 def hand_zones():
-    return _memory("Polygon", ["pc:string", "emp:double", "pop:double"],
+    return memory_layer("Polygon", ["pc:string", "emp:double", "pop:double"],
                    [(ZONE_A, ["A", 10.0, 100.0]), (ZONE_B, ["B", 30.0, None])])
 
 
 @pytest.fixture()
 def hand_network():
-    return _memory("LineString", ["type:string"], [
+    return memory_layer("LineString", ["type:string"], [
         ("LINESTRING(-500 500, 500 500)", ["canal"]),  # 500 m in A, 500 m outside
         ("LINESTRING(1000 200, 1000 800)", ["canal"]),  # on the A|B boundary: 600 m, counted once
         ("LINESTRING(1200 100, 1800 100)", ["rail"]),  # 600 m of fibre wholly in B
@@ -144,7 +125,7 @@ def test_hand_network_without_fibre_and_without_class_field(run_alg, hand_zones,
     res = _run(run_alg, hand_zones, hand_network, tmp_path, CLASS_MAP="*=copper")
     for f in res["OUTPUT"].getFeatures():
         assert f["len_km_fibre"] == 0 and f["density_fibre"] == 0
-        assert _is_null(f["dist_km_fibre"])
+        assert is_null(f["dist_km_fibre"])
     fibre = [r for r in res["SUMMARY"].getFeatures() if r["class"] == "fibre"]
     assert fibre and all(r["employment_share"] == 0 and r["zones_within"] == 0 for r in fibre)
     res = _run(run_alg, hand_zones, hand_network, tmp_path, CLASS_FIELD=None)
@@ -157,27 +138,27 @@ def test_hand_network_without_fibre_and_without_class_field(run_alg, hand_zones,
 
 def test_hand_invalid_zone_and_point_zones(run_alg, hand_network, tmp_path):
     bowtie = "POLYGON((0 0, 1000 1000, 1000 0, 0 1000, 0 0))"  # self-intersecting: repaired, no crash
-    zones = _memory("Polygon", ["pc:string", "emp:double"],
+    zones = memory_layer("Polygon", ["pc:string", "emp:double"],
                     [(bowtie, ["X", 5.0]), (None, ["EMPTY", 7.0]), (ZONE_B, ["B", None])])
     res = _run(run_alg, zones, hand_network, tmp_path)
     out = _by(res["OUTPUT"], "pc")
     assert res["OUTPUT"].featureCount() == 3  # nothing lost
-    assert _is_null(out["EMPTY"]["len_km_total"])
+    assert is_null(out["EMPTY"]["len_km_total"])
     assert out["B"]["len_km_fibre"] == pytest.approx(0.6)
-    points = _memory("Point", ["pc:string", "emp:double"], [("POINT(1500 500)", ["P", 3.0])])
+    points = memory_layer("Point", ["pc:string", "emp:double"], [("POINT(1500 500)", ["P", 3.0])])
     res = _run(run_alg, points, hand_network, tmp_path)
     f = next(res["OUTPUT"].getFeatures())
     assert "len_km_total" not in res["OUTPUT"].fields().names()
     assert f["dist_km_fibre"] == pytest.approx(0.4)
     row = next(r for r in res["SUMMARY"].getFeatures() if r["class"] == "fibre" and r["threshold_km"] == 0.5)
-    assert row["employment_share"] == pytest.approx(1.0) and _is_null(row["area_share"])
+    assert row["employment_share"] == pytest.approx(1.0) and is_null(row["area_share"])
 
 
 def test_hand_zone_repaired_into_a_collection(run_alg, hand_network, tmp_path):
     # makeValid turns the spiked square into GEOMETRYCOLLECTION(POLYGON, LINESTRING): only its polygon is kept
     # (algorithms/geometry_check.py; the spike has no area), so the zone grid applies to it as to any square
     spiked = "POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0, -500 -500, 0 0))"
-    zones = _memory("Polygon", ["pc:string", "emp:double"], [(spiked, ["S", 1.0]), (ZONE_B, ["B", 2.0])])
+    zones = memory_layer("Polygon", ["pc:string", "emp:double"], [(spiked, ["S", 1.0]), (ZONE_B, ["B", 2.0])])
     log = _Log()
     params = {"ZONES": zones, "EMPLOYMENT_FIELD": "emp", "NETWORK": hand_network, "CLASS_FIELD": "type",
               "CLASS_MAP": "rail=fibre; *=copper", "OUTPUT": "memory:", "SUMMARY": "memory:", "REPORT": None}
@@ -196,7 +177,7 @@ def test_bad_parameters_are_explained(run_alg, hand_zones, hand_network, tmp_pat
         _run(run_alg, hand_zones, hand_network, tmp_path, DISTANCES="near")
     with pytest.raises(QgsProcessingException, match="METRIC_CRS"):
         _run(run_alg, hand_zones, hand_network, tmp_path, METRIC_CRS="EPSG:4326")
-    negative = _memory("Polygon", ["pc:string", "emp:double"], [(ZONE_A, ["A", -1.0])])
+    negative = memory_layer("Polygon", ["pc:string", "emp:double"], [(ZONE_A, ["A", -1.0])])
     with pytest.raises(QgsProcessingException, match="negative employment"):
         _run(run_alg, negative, hand_network, tmp_path)
 
@@ -373,7 +354,7 @@ def _joinbynearest_second_oracle(points, key, lines, layer, brute):
     for k, feats in rows.items():
         for f in feats:
             d = f["distance"]
-            assert not _is_null(d) and f.hasGeometry(), (k, d)
+            assert not is_null(d) and f.hasGeometry(), (k, d)
             assert d == pytest.approx(f.geometry().distance(lines.geoms[f["n_osm_id"]]), abs=1e-6), (k, d)
             assert d >= brute[k] - 1e-6, (k, d, brute[k])
             if d > brute[k] + 1e-6:
@@ -411,7 +392,7 @@ def test_real_distances_equal_native_joinbynearest(run_alg, region, class_lines)
 # --- geocoded members ------------------------------------------------------------
 @pytest.fixture()
 def hand_members():
-    return _memory("Point", ["name:string", "staff:double", "zone:string"], [
+    return memory_layer("Point", ["name:string", "staff:double", "zone:string"], [
         ("POINT(100 100)", ["m1", 1.0, "B"]),
         ("POINT(700 400)", ["m2", 3.0, "B"]),  # with m1: centre of A at (550 325)
         ("POINT(1500 500)", ["m3", None, "B"]),  # B's only member weighs nothing: B keeps its point on surface
@@ -450,9 +431,9 @@ def test_hand_members_weighted_centre_and_member_distances(run_alg, hand_zones, 
         assert f["dist_km_copper"] * 1000 == pytest.approx(copper, abs=1e-9), name
         assert f["dist_km_fibre"] * 1000 == pytest.approx(fibre, abs=1e-9), name
         assert f["dist_km_total"] * 1000 == pytest.approx(min(copper, fibre), abs=1e-9), name
-        assert (zone_fid[zone] if zone else None) == (None if _is_null(f["zone_fid"]) else f["zone_fid"]), name
-        assert _is_null(f["dist_km_other"])
-    assert _is_null(members["m5"]["dist_km_copper"]) and _is_null(members["m5"]["zone_fid"])
+        assert (zone_fid[zone] if zone else None) == (None if is_null(f["zone_fid"]) else f["zone_fid"]), name
+        assert is_null(f["dist_km_other"])
+    assert is_null(members["m5"]["dist_km_copper"]) and is_null(members["m5"]["zone_fid"])
     assert members["m5"]["staff"] == 2.0  # the member's own fields are kept
 
 
@@ -494,7 +475,7 @@ def test_real_members_centres_and_distances_equal_native(run_alg, region, class_
     rows = [(f.geometry().asWkt(17), [f"p{f['postcode']}", float(int(f["postcode"]) % 7 + 1)])
             for f in pts.getFeatures()]
     rows += [(f.geometry().asWkt(17), [f"s{f['postcode']}", 2.0]) for f in surf.getFeatures()]
-    members = _memory("Point", ["name:string", "staff:double"], rows)
+    members = memory_layer("Point", ["name:string", "staff:double"], rows)
     res = _overlay(run_alg, region, MEMBERS=members, MEMBER_EMPLOYMENT_FIELD="staff", MEMBER_DISTANCES="memory:")
     ours = _by(res["OUTPUT"], "postcode")
     ours_members = _by(res["MEMBER_DISTANCES"], "name")
@@ -511,7 +492,7 @@ def test_real_members_centres_and_distances_equal_native(run_alg, region, class_
     sums = frame.groupby("pc")[["wx", "wy", "w"]].sum()
     # float(): under NumPy 2 (QGIS 3.40 and 3.44 chroots) repr(numpy.float64) is "np.float64(...)",
     # which made every centre's WKT invalid, hence no geometry and NULL joinbynearest distances
-    centres = _memory("Point", ["postcode:string"],
+    centres = memory_layer("Point", ["postcode:string"],
                       [(f"POINT({float(r.wx / r.w)!r} {float(r.wy / r.w)!r})", [pc]) for pc, r in sums.iterrows()])
     centre_at = {f["postcode"]: f.geometry() for f in centres.getFeatures()}
     assert len(centre_at) == len(sums) and all(not g.isNull() for g in centre_at.values())

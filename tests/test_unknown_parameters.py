@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import SAMPLE_DATA
-from .test_import_limits import _warnings_feedback
+from .conftest import SAMPLE_DATA, recording_feedback
 
 ROOT = Path(__file__).resolve().parents[1]
 S = SAMPLE_DATA
@@ -76,7 +75,7 @@ def test_messages_name_the_closest_parameter(provider, alg_id):
 
 
 def _run(run_alg, alg_id, params):
-    feedback = _warnings_feedback()
+    feedback = recording_feedback()
     results = run_alg(alg_id, params, feedback=feedback)
     return results, [w for w in feedback.warnings if UNKNOWN in w or "qgis_process setting" in w], feedback.warnings
 
@@ -122,7 +121,7 @@ def chain(provider, tmp_path_factory):
     for alg_id, params in _steps(out):
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
-        feedback = _warnings_feedback()
+        feedback = recording_feedback()
         results[alg_id] = processing.run(f"clusteratlas:{alg_id}", _filled(params, 0), context=context,
                                          feedback=feedback)
         assert not [w for w in feedback.warnings if UNKNOWN in w], alg_id
